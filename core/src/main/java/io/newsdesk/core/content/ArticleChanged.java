@@ -1,0 +1,11 @@
+package io.newsdesk.core.content;
+
+/**
+ * An article was stored or deleted; fired after the transaction commits.
+ *
+ * @param articleId the article
+ * @param changeSeq the position of this change in the content change sequence
+ * @param deleted   true when the article is gone
+ */
+public record ArticleChanged(String articleId, long changeSeq, boolean deleted) {
+}

@@ -1,0 +1,211 @@
+package io.newsdesk.core.content;
+
+import io.newsdesk.core.http.Cursor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Stores, reads, lists and deletes articles. Every change takes the next number of the content change sequence
+ * and, once committed, fires {@link ArticleChanged}; a PUT that changes nothing leaves the version alone.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ArticleService {
+
+    private final ArticleRepository articles;
+    private final Event<ArticleChanged> changed;
+
+    public ArticleService(ArticleRepository articles, Event<ArticleChanged> changed) {
+        this.articles = articles;
+        this.changed = changed;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ArticleView> find(String id) {
+        ContentIds.require("id", id);
+        return articles.findByIdOptional(id).map(ArticleView::of);
+    }
+
+    /** Creates or replaces the article {@code id}, honouring the write conditions. */
+    public ArticleWrite put(String id, ArticleInput input, WriteConditions conditions) {
+        ContentIds.require("id", id);
+        Article existing = articles.findById(id);
+        conditions.check(id, existing);
+        Article next = fromInput(id, input, existing);
+        if (existing != null && sameContent(existing, next)) {
+            return new ArticleWrite(ArticleView.of(existing), ArticleWrite.Outcome.UNCHANGED);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Article target = existing == null ? next : copyContent(next, existing);
+        target.changeSeq = articles.nextChangeSeq();
+        target.modifiedAt = now;
+        if (existing == null) {
+            target.createdAt = now;
+            if (target.publishedAt == null) {
+                target.publishedAt = now;
+            }
+        }
+        try {
+            if (existing == null) {
+                articles.persist(target);
+            }
+            articles.flush();
+        } catch (PersistenceException e) {
+            throw new ConcurrentUpdateException(id, e);
+        }
+        changed.fire(new ArticleChanged(id, target.changeSeq, false));
+        return new ArticleWrite(ArticleView.of(target),
+                existing == null ? ArticleWrite.Outcome.CREATED : ArticleWrite.Outcome.UPDATED);
+    }
+
+    /** Deletes the article, leaving a tombstone for the index to catch up from. */
+    public void delete(String id, List<Long> ifMatch) {
+        ContentIds.require("id", id);
+        Article existing = articles.findById(id);
+        if (existing == null) {
+            throw new ArticleNotFoundException(id);
+        }
+        new WriteConditions(ifMatch, false).check(id, existing);
+        long seq = articles.nextChangeSeq();
+        articles.delete(existing);
+        articles.getEntityManager()
+                .createNativeQuery("INSERT INTO core_article_tombstone (article_id, change_seq, deleted_at) VALUES (?1, ?2, now())")
+                .setParameter(1, id)
+                .setParameter(2, seq)
+                .executeUpdate();
+        try {
+            articles.flush();
+        } catch (PersistenceException e) {
+            throw new ConcurrentUpdateException(id, e);
+        }
+        changed.fire(new ArticleChanged(id, seq, true));
+    }
+
+    /** Articles newest first, optionally in one section; keyset-paginated on (published, id). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ArticlePage list(String section, ArticleKind kind, int limit, String cursor) {
+        Map<String, Object> after = Cursor.decode(cursor);
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (section != null) {
+            query.append(" and section = :section");
+            params.put("section", section);
+        }
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            params.put("kind", kind.code());
+        }
+        if (!after.isEmpty()) {
+            query.append(" and (publishedAt < :publishedAt or (publishedAt = :publishedAt and id > :id))");
+            params.put("publishedAt", Instant.ofEpochSecond(0, Cursor.requireLong(after, "p") * 1000));
+            params.put("id", Cursor.requireString(after, "id"));
+        }
+        query.append(" order by publishedAt desc, id asc");
+        List<Article> rows = articles.find(query.toString(), params).page(0, limit + 1).list();
+        List<ArticleSummary> items = rows.stream().limit(limit).map(ArticleSummary::of).toList();
+        String next = null;
+        if (rows.size() > limit) {
+            Article last = rows.get(limit - 1);
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, last.publishedAt);
+            next = Cursor.encode(Map.of("p", micros, "id", last.id));
+        }
+        return new ArticlePage(items, next);
+    }
+
+    /** Summaries of those of {@code ids} that exist, by id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, ArticleSummary> summaries(Collection<String> ids) {
+        Map<String, ArticleSummary> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        for (Article a : articles.list("id in ?1", new ArrayList<>(ids))) {
+            found.put(a.id, ArticleSummary.of(a));
+        }
+        return found;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count() {
+        return articles.count();
+    }
+
+    private static Article fromInput(String id, ArticleInput in, Article existing) {
+        Article a = new Article();
+        a.id = id;
+        a.title = in.title().strip();
+        a.standfirst = blankToNull(in.standfirst());
+        a.bodyRaw = blankToNull(in.body());
+        BodyFormat format = in.bodyFormat() != null ? in.bodyFormat() : ArticleText.detect(in.body());
+        a.bodyFormat = format.code();
+        a.bodyText = ArticleText.clean(in.body(), format);
+        a.section = in.section();
+        a.tags = in.tags() == null ? new String[0] : in.tags().stream().map(String::strip).distinct().toArray(String[]::new);
+        a.authors = in.authors() == null ? new String[0] : in.authors().stream().map(String::strip).distinct().toArray(String[]::new);
+        a.language = in.language() == null ? "en" : in.language();
+        a.kind = (in.kind() == null ? ArticleKind.ARTICLE : in.kind()).code();
+        a.publishedAt = in.publishedAt() != null ? toInstant(in.publishedAt()) : existing == null ? null : existing.publishedAt;
+        a.sourceUpdatedAt = in.updatedAt() == null ? null : toInstant(in.updatedAt());
+        a.canonicalUrl = blankToNull(in.canonicalUrl());
+        a.images = in.images() == null ? List.of() : List.copyOf(in.images());
+        a.durationSeconds = in.durationSeconds();
+        return a;
+    }
+
+    private static Article copyContent(Article from, Article to) {
+        to.title = from.title;
+        to.standfirst = from.standfirst;
+        to.bodyRaw = from.bodyRaw;
+        to.bodyFormat = from.bodyFormat;
+        to.bodyText = from.bodyText;
+        to.section = from.section;
+        to.tags = from.tags;
+        to.authors = from.authors;
+        to.language = from.language;
+        to.kind = from.kind;
+        to.publishedAt = from.publishedAt;
+        to.sourceUpdatedAt = from.sourceUpdatedAt;
+        to.canonicalUrl = from.canonicalUrl;
+        to.images = from.images;
+        to.durationSeconds = from.durationSeconds;
+        return to;
+    }
+
+    private static boolean sameContent(Article a, Article b) {
+        return a.title.equals(b.title)
+                && Objects.equals(a.standfirst, b.standfirst)
+                && Objects.equals(a.bodyRaw, b.bodyRaw)
+                && a.bodyFormat.equals(b.bodyFormat)
+                && a.section.equals(b.section)
+                && Arrays.equals(a.tags, b.tags)
+                && Arrays.equals(a.authors, b.authors)
+                && a.language.equals(b.language)
+                && a.kind.equals(b.kind)
+                && Objects.equals(a.publishedAt, b.publishedAt)
+                && Objects.equals(a.sourceUpdatedAt, b.sourceUpdatedAt)
+                && Objects.equals(a.canonicalUrl, b.canonicalUrl)
+                && Objects.equals(a.images, b.images)
+                && Objects.equals(a.durationSeconds, b.durationSeconds);
+    }
+
+    private static Instant toInstant(OffsetDateTime time) {
+        return time.toInstant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

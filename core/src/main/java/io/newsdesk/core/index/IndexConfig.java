@@ -1,0 +1,50 @@
+package io.newsdesk.core.index;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code newsdesk.index.*}: where the article index lives and how search ranks. */
+@ConfigMapping(prefix = "newsdesk.index")
+public interface IndexConfig {
+
+    /** Index folder; defaults to {@code <newsdesk.data.dir>/index}. */
+    Optional<String> dir();
+
+    /** {@code float32} or {@code int8} (scalar-quantised HNSW); changing it rebuilds the index. */
+    @WithDefault("float32")
+    String vectorFormat();
+
+    /** Longest time between an article write and the commit that makes it survive a crash. */
+    @WithDefault("5s")
+    Duration commitInterval();
+
+    /** Articles embedded and indexed per batch. */
+    @WithDefault("64")
+    int batchSize();
+
+    Search search();
+
+    /** {@code newsdesk.index.search.*}: hybrid ranking, see {@link SearchTuning}. */
+    interface Search {
+
+        @WithDefault("100")
+        int candidates();
+
+        @WithDefault("60")
+        int rrfK();
+
+        @WithDefault("1.0")
+        double bm25Weight();
+
+        @WithDefault("1.0")
+        double vectorWeight();
+
+        @WithDefault("2.0")
+        float titleBoost();
+
+        @WithDefault("1.5")
+        float standfirstBoost();
+    }
+}

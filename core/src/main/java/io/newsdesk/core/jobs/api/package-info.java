@@ -1,0 +1,2 @@
+/** REST resources to follow and cancel background jobs. */
+package io.newsdesk.core.jobs.api;
