@@ -28,6 +28,7 @@ final class ArticleDocuments {
         if (a.bodyText() != null && !a.bodyText().isEmpty()) {
             doc.add(new TextField(IndexFields.BODY, a.bodyText(), Field.Store.YES));
         }
+        doc.add(new TextField(IndexFields.TEXT, combinedText(a), Field.Store.NO));
         doc.add(new StringField(IndexFields.SECTION, a.section(), Field.Store.YES));
         doc.add(new StringField(IndexFields.LANGUAGE, a.language(), Field.Store.YES));
         doc.add(new StringField(IndexFields.KIND, a.kind(), Field.Store.YES));
@@ -48,6 +49,18 @@ final class ArticleDocuments {
             doc.add(new KnnFloatVectorField(IndexFields.VECTOR, a.vector(), VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
+    }
+
+    /** Title twice, then standfirst and body: one BM25 field in which the headline weighs double. */
+    static String combinedText(IndexedArticle a) {
+        StringBuilder text = new StringBuilder(a.title()).append('\n').append(a.title());
+        if (a.standfirst() != null) {
+            text.append('\n').append(a.standfirst());
+        }
+        if (a.bodyText() != null) {
+            text.append('\n').append(a.bodyText());
+        }
+        return text.toString();
     }
 
     private static List<String> nullToEmpty(List<String> values) {

@@ -15,7 +15,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -24,7 +23,7 @@ import org.apache.lucene.util.QueryBuilder;
 /**
  * Searches the article index with BM25 and with vectors and fuses the two rankings by reciprocal rank.
  *
- * <p>BM25 matches the analysed query words in title, standfirst and body (title and standfirst boosted), and
+ * <p>BM25 matches the analysed query words in the combined text field (title twice, standfirst, body), and
  * double-quoted parts of the query as phrases. Vector search finds the nearest document vectors to the query's
  * embedding in the HNSW graph. Filters apply inside both retrievers, so each fills its quota with admissible hits.
  * Snippets come from Lucene's unified highlighter on the BM25 query.
@@ -35,6 +34,8 @@ public final class HybridSearcher {
     private static final Set<String> STORED = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.STANDFIRST,
             IndexFields.SECTION, IndexFields.KIND, IndexFields.LANGUAGE, IndexFields.PUBLISHED, IndexFields.URL);
     private static final int SNIPPET_CHARS = 240;
+    /** How much more a quoted phrase found verbatim counts than its words found apart. */
+    private static final float PHRASE_BOOST = 2f;
 
     private final ArticleIndex index;
     private final SearchTuning tuning;
@@ -87,29 +88,21 @@ public final class HybridSearcher {
         boolean any = false;
         Matcher quoted = QUOTED.matcher(text);
         while (quoted.find()) {
-            for (var field : fieldBoosts().entrySet()) {
-                Query phrase = builder.createPhraseQuery(field.getKey(), quoted.group(1));
-                if (phrase != null) {
-                    query.add(new BoostQuery(phrase, 2 * field.getValue()), BooleanClause.Occur.SHOULD);
-                    any = true;
-                }
-            }
-        }
-        String words = text.replace('"', ' ');
-        for (var field : fieldBoosts().entrySet()) {
-            Query terms = builder.createBooleanQuery(field.getKey(), words);
-            if (terms != null) {
-                query.add(new BoostQuery(terms, field.getValue()), BooleanClause.Occur.SHOULD);
+            Query phrase = builder.createPhraseQuery(IndexFields.TEXT, quoted.group(1));
+            if (phrase != null) {
+                query.add(new BoostQuery(phrase, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
                 any = true;
             }
+        }
+        Query terms = builder.createBooleanQuery(IndexFields.TEXT, text.replace('"', ' '));
+        if (terms != null) {
+            query.add(terms, BooleanClause.Occur.SHOULD);
+            any = true;
         }
         return any ? query.build() : null;
     }
 
-    private Map<String, Float> fieldBoosts() {
-        return Map.of(IndexFields.TITLE, tuning.titleBoost(), IndexFields.STANDFIRST, tuning.standfirstBoost(),
-                IndexFields.BODY, 1.0f);
-    }
+
 
     private static Query filtered(Query query, Query filter) {
         if (filter == null) {
@@ -145,6 +138,7 @@ public final class HybridSearcher {
             if (snippet == null) {
                 snippet = escape(shorten(standfirst != null ? standfirst : ""));
             }
+            snippet = snippet.replaceAll("\\s+", " ").strip();
             Integer bm25Rank = null;
             Integer vectorRank = null;
             if (mode == SearchMode.HYBRID) {
@@ -171,6 +165,7 @@ public final class HybridSearcher {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(0)
                 .withMaxLength(100_000)
+                .withFieldMatcher(field -> true)
                 .build();
         String[] fields = {IndexFields.TITLE, IndexFields.STANDFIRST, IndexFields.BODY};
         return highlighter.highlightFields(fields, textQuery, docIds, new int[] {1, 1, 2});

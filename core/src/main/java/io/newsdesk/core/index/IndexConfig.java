@@ -32,19 +32,13 @@ public interface IndexConfig {
         @WithDefault("100")
         int candidates();
 
-        @WithDefault("60")
+        @WithDefault("20")
         int rrfK();
 
-        @WithDefault("1.0")
+        @WithDefault("0.5")
         double bm25Weight();
 
         @WithDefault("1.0")
         double vectorWeight();
-
-        @WithDefault("2.0")
-        float titleBoost();
-
-        @WithDefault("1.5")
-        float standfirstBoost();
     }
 }

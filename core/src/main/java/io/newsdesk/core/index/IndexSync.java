@@ -109,8 +109,7 @@ public class IndexSync {
         index = ArticleIndex.open(dir, format);
         indexer = new ArticleIndexer(index, source, embedder);
         var s = config.search();
-        searcher = new HybridSearcher(index, new SearchTuning(s.candidates(), s.rrfK(), s.bm25Weight(), s.vectorWeight(),
-                s.titleBoost(), s.standfirstBoost()));
+        searcher = new HybridSearcher(index, new SearchTuning(s.candidates(), s.rrfK(), s.bm25Weight(), s.vectorWeight()));
         Gauge.builder("newsdesk.index.documents", this, sync -> sync.index.count()).register(registry);
         Gauge.builder("newsdesk.index.pending", pending, LinkedBlockingQueue::size).register(registry);
 
