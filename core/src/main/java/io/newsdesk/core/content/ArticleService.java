@@ -49,8 +49,10 @@ public class ArticleService {
             return new ArticleWrite(ArticleView.of(existing), ArticleWrite.Outcome.UNCHANGED);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // taken before the entity changes: the native query flushes pending changes, which would bump the version twice
+        long changeSeq = articles.nextChangeSeq();
         Article target = existing == null ? next : copyContent(next, existing);
-        target.changeSeq = articles.nextChangeSeq();
+        target.changeSeq = changeSeq;
         target.modifiedAt = now;
         if (existing == null) {
             target.createdAt = now;

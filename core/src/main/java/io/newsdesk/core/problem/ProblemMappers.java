@@ -112,6 +112,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // the JSON body reader reports parse and mapping failures wrapped in a 400
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return malformedJson(parse, uri);
+            }
+            if (cause instanceof MismatchedInputException mismatch) {
+                return mismatchedInput(mismatch, uri);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return unmappableJson(mapping, uri);
+            }
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
