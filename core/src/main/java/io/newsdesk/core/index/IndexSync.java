@@ -46,7 +46,6 @@ public class IndexSync {
     /** After the job service (a rebuild is a job), before demo content is loaded. */
     public static final int STARTUP_PRIORITY = 40;
     public static final String REBUILD_JOB = "index-rebuild";
-    static final Duration CATCH_UP_WINDOW = Duration.ofMinutes(10);
 
     private static final Logger LOG = Logger.getLogger(IndexSync.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,26 +114,23 @@ public class IndexSync {
 
         Optional<IndexCommitState> opened = index.openedState();
         String model = indexer.model();
-        if (opened.isPresent() && opened.get().compatibleWith(model, format)) {
-            IndexCommitState at = opened.get();
-            complete = true;
-            committedSeq = at.changeSeq();
-            watermark = Math.max(watermark, at.changeSeq());
-            lastCommit = at.committedAt();
-            Instant since = at.committedAt().minus(CATCH_UP_WINDOW);
-            List<String> changes = new ArrayList<>(source.changedSince(at.changeSeq(), since));
-            changes.addAll(source.deletedSince(at.changeSeq(), since));
-            catchUpTarget = source.maxChangeSeq();
-            LOG.infof("article index at change %d; catching up %d change(s) to %d", at.changeSeq(), changes.size(), catchUpTarget);
-            state = IndexStatus.State.CATCHING_UP;
-            pending.addAll(changes);
-        } else {
-            LOG.infof("article index in %s is %s; rebuilding it from PostgreSQL", dir,
-                    opened.isEmpty() ? "missing or unreadable" : "from another schema, model or vector format, or incomplete");
+        IndexCatchUp.Plan plan = IndexCatchUp.plan(opened, model, format, source);
+        if (plan.rebuild()) {
+            LOG.infof("article index in %s will be rebuilt from PostgreSQL: %s", dir, plan.reason());
             index.deleteAll();
             complete = false;
             index.commit(model, 0, false);
             requestRebuild();
+        } else {
+            IndexCommitState at = opened.orElseThrow();
+            complete = true;
+            committedSeq = at.changeSeq();
+            watermark = at.changeSeq();
+            lastCommit = at.committedAt();
+            catchUpTarget = plan.target();
+            LOG.infof("article index catching up: %s", plan.reason());
+            state = IndexStatus.State.CATCHING_UP;
+            pending.addAll(plan.articleIds());
         }
         drainThread = new Thread(this::drainLoop, "newsdesk-index-sync");
         drainThread.setDaemon(true);

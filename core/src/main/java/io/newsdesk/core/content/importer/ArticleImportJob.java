@@ -171,5 +171,4 @@ public class ArticleImportJob implements JobHandler {
             return n;
         }
     }
-
 }
