@@ -18,8 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the demo newsroom at start when {@code newsdesk.demo.enabled} is true: creates the demo articles that are
- * not there yet (existing ones are left as they are) and records the simulated readers' events (already recorded
- * ones are recognised by their ids).
+ * not there yet (existing ones are left as they are) and, the first time only, the simulated readers' events.
  */
 @ApplicationScoped
 public class DemoNewsroom {
@@ -57,6 +56,11 @@ public class DemoNewsroom {
             } catch (PreconditionFailedException alreadyThere) {
                 // kept as it is: the demo never overwrites
             }
+        }
+        if (events.readerExists(DemoReaders.FIRST_READER)) {
+            // the simulation is relative to now, so a second run would add a second history; keep the first
+            LOG.infof("demo newsroom: %d of %d articles created; reader histories were loaded before", created, demo.size());
+            return;
         }
         List<DemoReaders.Item> items = articles.summaries(demo.stream().map(DemoArticles.DemoArticle::id).toList())
                 .values().stream()

@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * number of times over the last 30 days. A visit shows a handful of articles already published at that moment,
  * mostly from the followed sections and mostly recent; the reader clicks followed sections far more often, reads
  * them for longer (in proportion to their length), now and then likes or shares, hides some of what they do not
- * follow, and skips short media. Event ids are derived from reader and position, so loading twice adds nothing.
+ * follow, and skips short media.
  */
 final class DemoReaders {
 
+    static final String FIRST_READER = "reader-001";
     private static final Duration SPAN = Duration.ofDays(30);
 
     /** What the simulation needs to know of an article. */

@@ -136,6 +136,16 @@ public class ReaderEventService {
         }
     }
 
+    /** Whether any event was ever recorded for this reader. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean readerExists(String readerId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return readerExists(connection, readerId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up reader " + readerId, e);
+        }
+    }
+
     private static void checkRules(List<EventInput> events, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
