@@ -1,0 +1,51 @@
+package io.newsdesk.recommend.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The positive interactions of a log (strength at or above a threshold, e.g. ratings >= 3), with users and items
+ * numbered densely in order of first appearance. Each user's positives keep their times, for temporal splits.
+ */
+public final class Dataset {
+
+    /** A positive: dense user and item ids and the time. */
+    public record Positive(int user, int item, long time) {
+    }
+
+    private final Map<String, Integer> users = new LinkedHashMap<>();
+    private final Map<String, Integer> items = new LinkedHashMap<>();
+    private final List<List<Positive>> byUser = new ArrayList<>();
+
+    public Dataset(List<Interaction> log, double threshold) {
+        for (Interaction i : log) {
+            if (i.strength() < threshold) {
+                continue;
+            }
+            int user = users.computeIfAbsent(i.user(), k -> {
+                byUser.add(new ArrayList<>());
+                return users.size();
+            });
+            int item = items.computeIfAbsent(i.item(), k -> items.size());
+            byUser.get(user).add(new Positive(user, item, i.time()));
+        }
+    }
+
+    public int users() {
+        return users.size();
+    }
+
+    public int items() {
+        return items.size();
+    }
+
+    public List<Positive> positivesOf(int user) {
+        return byUser.get(user);
+    }
+
+    public long positives() {
+        return byUser.stream().mapToLong(List::size).sum();
+    }
+}

@@ -1,0 +1,76 @@
+package io.newsdesk.recommend.eval;
+
+import io.newsdesk.recommend.engine.Interactions;
+import io.newsdesk.recommend.engine.Recommender;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs recommenders through a protocol over several seeds, in both variants the reference table reports: fit on
+ * train only, and refit on train + validation; both are scored on the test items with train and validation items
+ * excluded from the ranking.
+ */
+public final class OfflineEvaluation {
+
+    public static final int K = 10;
+
+    /** The two ways a model is fitted before it is tested. */
+    public enum Variant { TRAIN_ONLY, REFIT_TRAIN_VALID }
+
+    /** Mean and standard deviation over seeds of each metric. */
+    public record Summary(String model, Variant variant, Stat recall, Stat ndcg, Stat hit, Stat mrr, Stat coverage, int seeds) {
+    }
+
+    /** A mean and its sample standard deviation. */
+    public record Stat(double mean, double std) {
+
+        static Stat of(List<Double> values) {
+            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double var = values.size() < 2 ? 0
+                    : values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (values.size() - 1);
+            return new Stat(mean, Math.sqrt(var));
+        }
+    }
+
+    private OfflineEvaluation() {
+    }
+
+    /**
+     * Evaluates every model on every seed's split.
+     *
+     * @param models  fresh recommenders by name (a new instance per fit)
+     * @param split   the protocol, as a function of the seed
+     * @param seeds   the seeds, e.g. 0-4
+     * @param variants which fits to run
+     */
+    public static List<Summary> run(Map<String, Supplier<Recommender>> models, Function<Long, Split> split,
+            List<Long> seeds, List<Variant> variants, java.util.function.Consumer<String> log) {
+        Map<String, Map<Variant, List<Metrics>>> results = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            Split s = split.apply(seed);
+            Interactions seen = s.train().plus(s.valid());
+            for (var model : models.entrySet()) {
+                for (Variant variant : variants) {
+                    Recommender recommender = model.getValue().get();
+                    long t0 = System.nanoTime();
+                    recommender.fit(variant == Variant.TRAIN_ONLY ? s.train() : seen);
+                    Metrics m = Evaluator.evaluate(recommender, seen, s.test(), K);
+                    log.accept(String.format(java.util.Locale.ROOT, "%s seed %d %s %s: ndcg@10 %.4f (%.1f s)",
+                            s.protocol(), seed, model.getKey(), variant, m.ndcg(), (System.nanoTime() - t0) / 1e9));
+                    results.computeIfAbsent(model.getKey(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(variant, v -> new ArrayList<>()).add(m);
+                }
+            }
+        }
+        List<Summary> summaries = new ArrayList<>();
+        results.forEach((model, byVariant) -> byVariant.forEach((variant, list) -> summaries.add(new Summary(model, variant,
+                Stat.of(list.stream().map(Metrics::recall).toList()), Stat.of(list.stream().map(Metrics::ndcg).toList()),
+                Stat.of(list.stream().map(Metrics::hit).toList()), Stat.of(list.stream().map(Metrics::mrr).toList()),
+                Stat.of(list.stream().map(Metrics::coverage).toList()), list.size()))));
+        return summaries;
+    }
+}

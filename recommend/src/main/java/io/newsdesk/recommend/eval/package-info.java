@@ -1,0 +1,6 @@
+/**
+ * Offline evaluation: reads interactions (MovieLens {@code u.data} layout), splits them by the protocols of
+ * {@code ../shared/data/README.md} (per-user random split, temporal leave-last-out), and measures Recall@10,
+ * NDCG@10, Hit@10, MRR@10 and catalogue coverage with full ranking over the items a user has not seen.
+ */
+package io.newsdesk.recommend.eval;

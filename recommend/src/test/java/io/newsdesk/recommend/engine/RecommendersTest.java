@@ -1,0 +1,78 @@
+package io.newsdesk.recommend.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every engine learns a planted structure: two groups of users, each engaging with its own half of the catalogue.
+ * A user's best unseen item must come from the user's own half. Seeded; the seed is in the message on failure.
+ */
+class RecommendersTest {
+
+    static final long SEED = 11;
+
+    @Test
+    void everyEngineRecommendsFromTheUsersOwnGroup() {
+        Random random = new Random(SEED);
+        int users = 60;
+        int items = 20;
+        Interactions.Builder builder = new Interactions.Builder(users, items);
+        for (int u = 0; u < users; u++) {
+            int offset = u < users / 2 ? 0 : items / 2;
+            for (int i = 0; i < items / 2; i++) {
+                if (random.nextDouble() < 0.5) {
+                    builder.add(u, offset + i);
+                }
+            }
+        }
+        Interactions data = builder.build();
+        for (Recommender engine : List.of(new ItemKnnRecommender(5), new UserKnnRecommender(10), new EaseRecommender(10),
+                new ImplicitAlsRecommender(4, 5, 10, 10, SEED))) {
+            engine.fit(data);
+            int wrong = 0;
+            float[] scores = new float[items];
+            for (int u = 0; u < users; u++) {
+                engine.score(u, scores);
+                boolean[] seen = new boolean[items];
+                for (int i : data.itemsOf(u)) {
+                    seen[i] = true;
+                }
+                int[] top = TopK.indices(scores, seen, 1);
+                boolean firstGroup = u < users / 2;
+                if (top.length == 1 && (top[0] < items / 2) != firstGroup) {
+                    wrong++;
+                }
+            }
+            assertThat(wrong).as(engine.name() + " (seed " + SEED + ")").isLessThanOrEqualTo(users / 20);
+        }
+    }
+
+    @Test
+    void easeWeightsHaveAZeroDiagonalSoAnItemNeverRecommendsItself() {
+        Interactions data = new Interactions.Builder(3, 3).add(0, 0).add(0, 1).add(1, 0).add(1, 1).add(2, 2).build();
+        EaseRecommender ease = new EaseRecommender(1);
+        ease.fit(data);
+        float[] scores = new float[3];
+        ease.score(2, scores);
+        assertThat(scores[2]).isZero();
+    }
+
+    @Test
+    void topKReturnsTheBestFirstSkippingExcludedAndBreakingTiesByIndex() {
+        float[] scores = {0.5f, 0.9f, 0.9f, 0.1f, 0.7f};
+        assertThat(TopK.indices(scores, null, 3)).containsExactly(1, 2, 4);
+        assertThat(TopK.indices(scores, new boolean[] {false, true, false, false, false}, 2)).containsExactly(2, 4);
+        assertThat(TopK.indices(scores, null, 10)).hasSize(5);
+    }
+
+    @Test
+    void enginesRefuseNonsenseParameters() {
+        assertThatThrownBy(() -> new EaseRecommender(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+        assertThatThrownBy(() -> new ItemKnnRecommender(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImplicitAlsRecommender(0, 1, 1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
