@@ -62,21 +62,21 @@ public final class HybridSearcher {
         Query filter = query.filters().toQuery();
         Query textQuery = textQuery(query.text());
         return index.withSearcher(searcher -> {
-            List<int[]> rankings = new ArrayList<>();
+            List<List<Integer>> rankings = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
             if (query.mode().usesBm25()) {
-                rankings.add(textQuery == null ? new int[0] : docs(searcher.search(filtered(textQuery, filter), depth)));
+                rankings.add(textQuery == null ? List.of() : docs(searcher.search(filtered(textQuery, filter), depth)));
                 weights.add(tuning.bm25Weight());
             }
             if (query.mode().usesVectors()) {
                 rankings.add(docs(searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, depth, filter), depth)));
                 weights.add(tuning.vectorWeight());
             }
-            List<ReciprocalRankFusion.Fused> fused = ReciprocalRankFusion.fuse(rankings,
+            List<ReciprocalRankFusion.Fused<Integer>> fused = ReciprocalRankFusion.fuse(rankings,
                     weights.stream().mapToDouble(Double::doubleValue).toArray(), tuning.rrfK());
             int from = Math.min(query.offset(), fused.size());
             int to = Math.min(from + query.limit(), fused.size());
-            List<ReciprocalRankFusion.Fused> page = fused.subList(from, to);
+            List<ReciprocalRankFusion.Fused<Integer>> page = fused.subList(from, to);
             return new SearchResult(hits(searcher, page, textQuery, query.mode()), fused.size());
         });
     }
@@ -114,23 +114,23 @@ public final class HybridSearcher {
                 .build();
     }
 
-    private static int[] docs(TopDocs top) {
-        int[] docs = new int[top.scoreDocs.length];
-        for (int i = 0; i < docs.length; i++) {
-            docs[i] = top.scoreDocs[i].doc;
+    private static List<Integer> docs(TopDocs top) {
+        List<Integer> docs = new ArrayList<>(top.scoreDocs.length);
+        for (var scoreDoc : top.scoreDocs) {
+            docs.add(scoreDoc.doc);
         }
         return docs;
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, List<ReciprocalRankFusion.Fused> page, Query textQuery,
+    private List<SearchHit> hits(IndexSearcher searcher, List<ReciprocalRankFusion.Fused<Integer>> page, Query textQuery,
             SearchMode mode) throws IOException {
-        int[] docIds = page.stream().mapToInt(ReciprocalRankFusion.Fused::doc).toArray();
+        int[] docIds = page.stream().mapToInt(ReciprocalRankFusion.Fused::key).toArray();
         Map<String, String[]> highlights = highlight(searcher, textQuery, docIds);
         var storedFields = searcher.getIndexReader().storedFields();
         List<SearchHit> hits = new ArrayList<>(page.size());
         for (int i = 0; i < page.size(); i++) {
-            ReciprocalRankFusion.Fused fused = page.get(i);
-            Document doc = storedFields.document(fused.doc(), STORED);
+            ReciprocalRankFusion.Fused<Integer> fused = page.get(i);
+            Document doc = storedFields.document(fused.key(), STORED);
             String title = doc.get(IndexFields.TITLE);
             String standfirst = doc.get(IndexFields.STANDFIRST);
             String titleHighlight = pick(highlights, IndexFields.TITLE, i, escape(title));

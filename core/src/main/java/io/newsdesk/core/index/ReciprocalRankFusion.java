@@ -6,39 +6,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reciprocal rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009): each ranked list gives a hit at rank r the
- * score weight / (k + r), and a hit's fused score is the sum over lists. It needs no score calibration between
- * BM25 and cosine similarity, which live on unrelated scales.
+ * Reciprocal rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009): each ranked list gives an entry at rank r the
+ * score weight / (k + r), and an entry's fused score is the sum over lists. It needs no score calibration between
+ * retrievers whose scores live on unrelated scales (BM25 and cosine, co-reading counts and similarities).
  */
-final class ReciprocalRankFusion {
+public final class ReciprocalRankFusion {
 
     private ReciprocalRankFusion() {
     }
 
-    /** A fused hit: the document, its score, and its 1-based rank in each input list (0 when absent). */
-    record Fused(int doc, double score, int[] ranks) {
+    /** A fused entry: its key, its score, and its 1-based rank in each input list (0 when absent). */
+    public record Fused<T>(T key, double score, int[] ranks) {
     }
 
     /**
-     * Fuses ranked lists of document ids; ties keep the order in which documents were first met, earlier lists
-     * first.
+     * Fuses ranked lists; ties keep the order in which entries were first met, earlier lists first.
      */
-    static List<Fused> fuse(List<int[]> rankings, double[] weights, int k) {
-        Map<Integer, double[]> scores = new LinkedHashMap<>();
-        Map<Integer, int[]> ranks = new LinkedHashMap<>();
+    public static <T> List<Fused<T>> fuse(List<List<T>> rankings, double[] weights, int k) {
+        Map<T, double[]> scores = new LinkedHashMap<>();
+        Map<T, int[]> ranks = new LinkedHashMap<>();
         for (int list = 0; list < rankings.size(); list++) {
-            int[] ranking = rankings.get(list);
-            for (int r = 0; r < ranking.length; r++) {
-                int doc = ranking[r];
-                scores.computeIfAbsent(doc, d -> new double[1])[0] += weights[list] / (k + r + 1);
-                int[] docRanks = ranks.computeIfAbsent(doc, d -> new int[rankings.size()]);
-                if (docRanks[list] == 0) {
-                    docRanks[list] = r + 1;
+            List<T> ranking = rankings.get(list);
+            for (int r = 0; r < ranking.size(); r++) {
+                T key = ranking.get(r);
+                scores.computeIfAbsent(key, d -> new double[1])[0] += weights[list] / (k + r + 1);
+                int[] keyRanks = ranks.computeIfAbsent(key, d -> new int[rankings.size()]);
+                if (keyRanks[list] == 0) {
+                    keyRanks[list] = r + 1;
                 }
             }
         }
-        List<Fused> fused = new ArrayList<>(scores.size());
-        scores.forEach((doc, score) -> fused.add(new Fused(doc, score[0], ranks.get(doc))));
+        List<Fused<T>> fused = new ArrayList<>(scores.size());
+        scores.forEach((key, score) -> fused.add(new Fused<>(key, score[0], ranks.get(key))));
         fused.sort((a, b) -> Double.compare(b.score(), a.score()));
         return fused;
     }
