@@ -10,15 +10,11 @@ import io.newsdesk.core.index.SearchFilters;
 import io.newsdesk.core.index.SearchHit;
 import io.newsdesk.core.index.SearchMode;
 import io.newsdesk.core.index.SearchQuery;
+import io.newsdesk.recommend.engine.CoReading;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /**
  * Articles related to one article, from two sources fused by reciprocal rank: {@code content-similar} (nearest
@@ -33,18 +29,18 @@ public class RelatedService {
 
     private final ArticleService articles;
     private final IndexSync index;
-    private final DataSource dataSource;
+    private final CoReading coReading;
 
-    public RelatedService(ArticleService articles, IndexSync index, DataSource dataSource) {
+    public RelatedService(ArticleService articles, IndexSync index, CoReading coReading) {
         this.articles = articles;
         this.index = index;
-        this.dataSource = dataSource;
+        this.coReading = coReading;
     }
 
     public List<Recommendation> related(String articleId, String section, int limit) {
         ArticleView article = articles.find(articleId).orElseThrow(() -> new ArticleNotFoundException(articleId));
         List<String> similar = contentSimilar(article, section);
-        Map<String, Long> coReaders = coRead(articleId, section);
+        Map<String, Long> coReaders = coReading.alsoRead(articleId, section, CANDIDATES);
         List<ReciprocalRankFusion.Fused<String>> fused = ReciprocalRankFusion.fuse(
                 List.of(similar, new ArrayList<>(coReaders.keySet())), new double[] {1.0, 1.0}, FUSION_K);
         Map<String, ArticleSummary> summaries = articles.summaries(fused.stream().limit(limit).map(ReciprocalRankFusion.Fused::key).toList());
@@ -85,37 +81,5 @@ public class RelatedService {
             }
         }
         return ids;
-    }
-
-    private Map<String, Long> coRead(String articleId, String section) {
-        String sql = """
-                WITH readers AS (
-                    SELECT DISTINCT reader_id FROM core_reader_event
-                    WHERE article_id = ? AND type IN ('click', 'view', 'read', 'like', 'share')
-                      AND occurred_at > now() - interval '90 days'
-                    LIMIT 5000)
-                SELECT e.article_id, count(DISTINCT e.reader_id) AS readers
-                FROM core_reader_event e JOIN readers r ON r.reader_id = e.reader_id
-                     JOIN core_article a ON a.id = e.article_id
-                WHERE e.article_id <> ? AND e.type IN ('click', 'view', 'read', 'like', 'share')
-                  AND (?::varchar IS NULL OR a.section = ?)
-                GROUP BY e.article_id HAVING count(DISTINCT e.reader_id) >= 2
-                ORDER BY readers DESC, e.article_id LIMIT ?""";
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, articleId);
-            s.setString(2, articleId);
-            s.setString(3, section);
-            s.setString(4, section);
-            s.setInt(5, CANDIDATES);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot find co-read articles of " + articleId, e);
-        }
     }
 }

@@ -55,13 +55,17 @@ public class TrendingService {
                     String where = section == null ? "across the site" : "in " + capitalise(section);
                     items.add(new Recommendation(rs.getString(1), rs.getString(2), rs.getString(3),
                             ArticleKind.fromCode(rs.getString(4)), rs.getTimestamp(5).toInstant(), score, List.of("trending"),
-                            "popular " + where + " " + window.phrase() + " (" + rs.getLong(7) + " readers)"));
+                            "popular " + where + " " + window.phrase() + " (" + readers(rs.getLong(7)) + ")"));
                 }
             }
             return items;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot compute trending articles", e);
         }
+    }
+
+    static String readers(long n) {
+        return n == 1 ? "1 reader" : n + " readers";
     }
 
     static String capitalise(String section) {

@@ -147,6 +147,28 @@ public final class IndexSource {
         }
     }
 
+    /** The cached vectors of those of {@code ids} that have one from {@code model}. */
+    public java.util.Map<String, float[]> vectors(Collection<String> ids, String model) {
+        java.util.Map<String, float[]> vectors = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return vectors;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT article_id, vector FROM core_article_embedding WHERE article_id = ANY (?) AND model = ?")) {
+            s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+            s.setString(2, model);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    vectors.put(rs.getString(1), Vectors.fromBytes(rs.getBytes(2)));
+                }
+            }
+            return vectors;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read document vectors", e);
+        }
+    }
+
     /** What the document vector is made from; a change of any of it means embedding again. */
     public static String contentHash(String title, String standfirst, String bodyText) {
         try {

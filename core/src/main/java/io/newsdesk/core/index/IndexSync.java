@@ -220,6 +220,11 @@ public class IndexSync {
         return source.vector(articleId, embedder.embedder().model());
     }
 
+    /** The cached document vectors of those of {@code articleIds} that have one. */
+    public java.util.Map<String, float[]> documentVectors(java.util.Collection<String> articleIds) {
+        return source.vectors(articleIds, embedder.embedder().model());
+    }
+
     private void requireOpen() {
         if (index == null) {
             throw new IllegalStateException("the article index is not open yet");

@@ -1,0 +1,165 @@
+package io.newsdesk.app;
+
+import static io.newsdesk.app.Api.article;
+import static io.newsdesk.app.Api.await;
+import static io.newsdesk.app.Api.put;
+import static io.newsdesk.app.Api.searchFinds;
+import static io.newsdesk.app.Api.uniqueId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The personalised feed on the real service: sources, filtering, diversity, cold start, pages. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class FeedResourceTest {
+
+    static final String SPORT = "sport-" + uniqueId("s").substring(2, 8).toLowerCase();
+    static final String OTHER = "arts-" + uniqueId("s").substring(2, 8).toLowerCase();
+    static final List<String> SPORT_IDS = new ArrayList<>();
+    static final List<String> OTHER_IDS = new ArrayList<>();
+    static final String[] SPORT_TITLES = {
+        "Harbridge Town win the cup final after extra time", "Rovers striker scores a hat-trick in the derby",
+        "Cricket club clinches the county title on the last day", "Marathon runner breaks the course record in the rain",
+        "Tennis teenager reaches her first professional final", "Rugby side stage a late comeback to stay up",
+        "Cyclist takes the mountain stage with a solo attack", "Swimmer sets a national record in the 200m freestyle",
+        "Goalkeeper saves two penalties as United reach the semi-final", "Boxing club celebrates its first national champion",
+        "Hockey team unbeaten after ten league matches", "Athletics coach names squad for the indoor championships"};
+    static final String[] OTHER_TITLES = {
+        "Gallery opens a retrospective of the painter's seascapes", "Theatre revives a forgotten comedy for winter",
+        "Poet laureate reads new work at the library", "Orchestra premieres a symphony about the harbour",
+        "Film festival announces its opening night documentary", "Museum restores a medieval tapestry"};
+
+    /** Once per class, but after the service has started (a static BeforeAll would run before it). */
+    @BeforeEach
+    void newsroom() {
+        if (!SPORT_IDS.isEmpty()) {
+            return;
+        }
+        for (String title : SPORT_TITLES) {
+            String id = uniqueId("sp");
+            SPORT_IDS.add(id);
+            put(id, article(title, SPORT, title + ". The match report and reaction from the players.")).then().statusCode(201);
+        }
+        for (String title : OTHER_TITLES) {
+            String id = uniqueId("ar");
+            OTHER_IDS.add(id);
+            put(id, article(title, OTHER, title + ". A review of the evening and the audience response.")).then().statusCode(201);
+        }
+        await("all indexed", () -> searchFinds(SPORT_TITLES[SPORT_TITLES.length - 1], SPORT_IDS.get(SPORT_IDS.size() - 1))
+                && searchFinds(OTHER_TITLES[OTHER_TITLES.length - 1], OTHER_IDS.get(OTHER_IDS.size() - 1)));
+    }
+
+    @Test
+    void aSportReaderGetsMostlySportWithSomeDiversityAndNothingAlreadyRead() {
+        String reader = uniqueId("fan");
+        List<String> read = SPORT_IDS.subList(0, 4);
+        post(read.stream().map(id -> event(reader, "read", id, 120)).toList());
+
+        JsonPath feed = feed(reader, Map.of("limit", 10));
+        List<String> ids = feed.getList("items.id");
+        List<String> sections = feed.getList("items.section");
+        assertThat(feed.getBoolean("coldStart")).isFalse();
+        assertThat(ids).doesNotContainAnyElementsOf(read);
+        long sport = sections.stream().filter(SPORT::equals).count();
+        assertThat(sport).as("sport items in " + sections).isGreaterThanOrEqualTo(5);
+        assertThat(sections.stream().distinct().count()).as("sections in " + sections).isGreaterThan(1);
+        List<String> reasons = feed.getList("items.reason");
+        assertThat(reasons.get(ids.indexOf(ids.stream().filter(SPORT_IDS::contains).findFirst().orElseThrow())))
+                .startsWith("because you read");
+    }
+
+    @Test
+    void hiddenAndDeletedArticlesLeaveTheFeed() {
+        String reader = uniqueId("picky");
+        post(List.of(event(reader, "read", SPORT_IDS.get(5), 90), event(reader, "like", SPORT_IDS.get(5), null)));
+        List<String> before = feed(reader, Map.of("limit", 30)).getList("items.id");
+        String hide = before.stream().filter(SPORT_IDS::contains).findFirst().orElseThrow();
+        post(List.of(event(reader, "hide", hide, null)));
+        assertThat(feed(reader, Map.of("limit", 30)).getList("items.id", String.class)).doesNotContain(hide);
+
+        String doomed = uniqueId("doomed");
+        put(doomed, article("Cup final replay ordered after floodlight failure", SPORT, "The cup final will be replayed."))
+                .then().statusCode(201);
+        await("indexed", () -> searchFinds("floodlight failure replay", doomed));
+        await("in the feed", () -> feed(reader, Map.of("limit", 50)).getList("items.id").contains(doomed));
+        given().delete("/api/articles/" + doomed).then().statusCode(204);
+        assertThat(feed(reader, Map.of("limit", 50)).getList("items.id", String.class)).doesNotContain(doomed);
+    }
+
+    @Test
+    void aNewReaderGetsAColdStartFeedWithTheSectionsTheyFollow() {
+        String reader = uniqueId("newbie");
+        JsonPath anonymous = feed(reader, Map.of("limit", 10));
+        assertThat(anonymous.getBoolean("coldStart")).isTrue();
+        assertThat(anonymous.getList("items")).isNotEmpty();
+
+        Map<String, Object> subscribe = new HashMap<>(Map.of("id", uniqueId("sub"), "readerId", reader, "type", "subscribe",
+                "target", "section:" + OTHER));
+        post(List.of(subscribe));
+        JsonPath followed = feed(reader, Map.of("limit", 40));
+        assertThat(followed.getBoolean("coldStart")).isTrue();
+        List<String> reasons = followed.getList("items.reason");
+        assertThat(reasons).anySatisfy(r -> assertThat(r).contains("a section you follow"));
+        given().get("/api/readers/" + reader + "/profile").then().statusCode(200)
+                .body("followedSections", equalTo(List.of(OTHER)));
+    }
+
+    @Test
+    void pagesAreDisjointAndCursorsAreChecked() {
+        String reader = uniqueId("pager");
+        post(List.of(event(reader, "read", SPORT_IDS.get(6), 60)));
+        JsonPath first = feed(reader, Map.of("limit", 3));
+        String cursor = first.getString("nextCursor");
+        assertThat(cursor).isNotNull();
+        JsonPath second = feed(reader, Map.of("limit", 3, "cursor", cursor));
+        assertThat(second.getList("items.id", String.class)).doesNotContainAnyElementsOf(first.getList("items.id"));
+        given().queryParam("cursor", cursor).queryParam("section", SPORT).get("/api/readers/" + reader + "/feed")
+                .then().statusCode(400);
+        given().queryParam("cursor", "garbage").get("/api/readers/" + reader + "/feed").then().statusCode(400);
+        given().queryParam("limit", 0).get("/api/readers/" + reader + "/feed").then().statusCode(400);
+        given().get("/api/readers/bad%20id/feed").then().statusCode(400);
+        given().get("/api/readers/" + uniqueId("nobody") + "/profile").then().statusCode(404);
+    }
+
+    @Test
+    void theProfileShowsSectionsAndInterests() {
+        String reader = uniqueId("profiled");
+        post(List.of(event(reader, "read", SPORT_IDS.get(7), 300), event(reader, "read", OTHER_IDS.get(0), 30)));
+        JsonPath profile = given().get("/api/readers/" + reader + "/profile").then().statusCode(200).extract().jsonPath();
+        assertThat(profile.getString("sections[0].section")).isEqualTo(SPORT);
+        assertThat(profile.getDouble("sections[0].share")).isGreaterThan(profile.getDouble("sections[1].share"));
+        assertThat(profile.getList("interests")).isNotEmpty();
+    }
+
+    private static JsonPath feed(String reader, Map<String, Object> params) {
+        return given().queryParams(params).get("/api/readers/" + reader + "/feed").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void post(List<Map<String, Object>> events) {
+        given().contentType(ContentType.JSON).body(Map.of("events", events)).post("/api/events").then().statusCode(200);
+    }
+
+    private static Map<String, Object> event(String reader, String type, String article, Integer seconds) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("id", uniqueId("ev"));
+        e.put("readerId", reader);
+        e.put("type", type);
+        e.put("articleId", article);
+        if (seconds != null) {
+            e.put("seconds", seconds);
+        }
+        return e;
+    }
+}

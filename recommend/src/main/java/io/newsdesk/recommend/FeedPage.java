@@ -1,0 +1,12 @@
+package io.newsdesk.recommend;
+
+import java.util.List;
+
+/**
+ * A page of a reader's feed.
+ *
+ * @param coldStart  true when the reader has no engagement yet and the feed is popular, fresh and followed content
+ * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+ */
+public record FeedPage(String readerId, boolean coldStart, List<Recommendation> items, String nextCursor) {
+}

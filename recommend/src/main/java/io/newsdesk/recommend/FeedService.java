@@ -1,0 +1,200 @@
+package io.newsdesk.recommend;
+
+import io.newsdesk.core.content.ArticleService;
+import io.newsdesk.core.content.ArticleSummary;
+import io.newsdesk.core.content.ContentIds;
+import io.newsdesk.core.content.ReaderEventService;
+import io.newsdesk.core.content.ReaderNotFoundException;
+import io.newsdesk.core.embed.Vectors;
+import io.newsdesk.core.http.Cursor;
+import io.newsdesk.core.index.IndexSync;
+import io.newsdesk.recommend.engine.Candidate;
+import io.newsdesk.recommend.engine.CandidateSource;
+import io.newsdesk.recommend.engine.ReaderContext;
+import io.newsdesk.recommend.engine.VectorProfileSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assembles a reader's feed: every candidate source proposes articles, their rankings are fused (weighted
+ * reciprocal rank, the weights in {@link #SOURCE_WEIGHTS}), seen and hidden articles are dropped, fresh ones get a
+ * small boost, and the list is re-ranked for diversity (maximal marginal relevance on document vectors, and no
+ * section above {@value #MAX_SECTION_SHARE} of the items once a few are chosen). Each item keeps the reason of the
+ * source that contributed most to it.
+ *
+ * <p>This is the transparent heuristic ranker; the learned ranker of issue 11 will replace the fusion step.
+ * Pages are stable: the cursor carries the moment the first page was computed, and later pages are computed from
+ * the reader's events up to that moment.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    static final Map<String, Double> SOURCE_WEIGHTS = Map.of("vector-profile", 1.0, "item-neighbours", 0.8,
+            "trending", 0.5, "fresh", 0.4);
+    static final int FUSION_K = 20;
+    static final int DEPTH = 100;
+    static final int PER_SOURCE = 60;
+    static final double MMR_LAMBDA = 0.7;
+    static final double MAX_SECTION_SHARE = 0.7;
+    static final double FRESHNESS_BOOST = 0.2;
+
+    private final Instance<CandidateSource> sources;
+    private final ReaderContextLoader readers;
+    private final ArticleService articles;
+    private final ReaderEventService events;
+    private final IndexSync index;
+    private final VectorProfileSource profiles;
+
+    public FeedService(Instance<CandidateSource> sources, ReaderContextLoader readers, ArticleService articles,
+            ReaderEventService events, IndexSync index, VectorProfileSource profiles) {
+        this.sources = sources;
+        this.readers = readers;
+        this.articles = articles;
+        this.events = events;
+        this.index = index;
+        this.profiles = profiles;
+    }
+
+    public FeedPage feed(String readerId, String section, int limit, String cursor) {
+        ContentIds.require("readerId", readerId);
+        Map<String, Object> position = Cursor.decode(cursor);
+        Instant asOf = position.isEmpty() ? Instant.now().truncatedTo(ChronoUnit.MILLIS)
+                : Instant.ofEpochMilli(Cursor.requireLong(position, "t"));
+        int offset = position.isEmpty() ? 0 : (int) Cursor.requireLong(position, "o");
+        if (!position.isEmpty() && !String.valueOf(section).equals(position.get("s"))) {
+            throw new io.newsdesk.core.problem.InvalidRequestException("cursor: it was issued for another section filter");
+        }
+        ReaderContext reader = readers.load(readerId, asOf);
+        List<Recommendation> ranked = rank(reader, section);
+        int from = Math.min(offset, ranked.size());
+        int to = Math.min(from + limit, ranked.size());
+        String next = to < ranked.size()
+                ? Cursor.encode(Map.of("t", asOf.toEpochMilli(), "o", to, "s", String.valueOf(section)))
+                : null;
+        return new FeedPage(readerId, reader.coldStart(), ranked.subList(from, to), next);
+    }
+
+    public ReaderProfile profile(String readerId) {
+        ContentIds.require("readerId", readerId);
+        if (!events.readerExists(readerId)) {
+            throw new ReaderNotFoundException(readerId);
+        }
+        ReaderContext reader = readers.load(readerId, Instant.now());
+        List<ReaderProfile.SectionShare> sections = reader.sectionAffinity().entrySet().stream()
+                .map(e -> new ReaderProfile.SectionShare(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0)).toList();
+        List<String> anchors = new ArrayList<>();
+        var interests = profiles.interestAnchors(reader);
+        Map<String, ArticleSummary> titles = articles.summaries(interests);
+        for (String id : interests) {
+            ArticleSummary s = titles.get(id);
+            if (s != null) {
+                anchors.add(s.title());
+            }
+        }
+        return new ReaderProfile(readerId, sections, List.copyOf(reader.followedSections()), anchors, reader.events());
+    }
+
+    List<Recommendation> rank(ReaderContext reader, String section) {
+        Map<String, double[]> fused = new LinkedHashMap<>();
+        Map<String, String> bestReason = new HashMap<>();
+        Map<String, List<String>> bySources = new HashMap<>();
+        Map<String, Double> bestContribution = new HashMap<>();
+        for (CandidateSource source : sources) {
+            double weight = SOURCE_WEIGHTS.getOrDefault(source.name(), 0.5);
+            List<Candidate> candidates = source.candidates(reader, section, PER_SOURCE);
+            int rank = 0;
+            for (Candidate c : candidates) {
+                if (reader.seen().contains(c.articleId()) || reader.hidden().contains(c.articleId())
+                        || bySources.getOrDefault(c.articleId(), List.of()).contains(source.name())) {
+                    continue;
+                }
+                double contribution = weight / (FUSION_K + ++rank);
+                fused.computeIfAbsent(c.articleId(), id -> new double[1])[0] += contribution;
+                bySources.computeIfAbsent(c.articleId(), id -> new ArrayList<>()).add(source.name());
+                if (contribution > bestContribution.getOrDefault(c.articleId(), 0.0)) {
+                    bestContribution.put(c.articleId(), contribution);
+                    bestReason.put(c.articleId(), c.reason());
+                }
+            }
+        }
+        Map<String, ArticleSummary> summaries = articles.summaries(fused.keySet());
+        List<Scored> scored = new ArrayList<>();
+        for (var e : fused.entrySet()) {
+            ArticleSummary s = summaries.get(e.getKey());
+            if (s == null) {
+                continue; // deleted since it was proposed
+            }
+            double ageHours = Math.max(0, Duration.between(s.publishedAt(), reader.asOf()).toMinutes() / 60.0);
+            double score = e.getValue()[0] * (1 + FRESHNESS_BOOST * Math.pow(0.5, ageHours / 24));
+            scored.add(new Scored(s, score, bySources.get(e.getKey()), bestReason.get(e.getKey())));
+        }
+        scored.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return diversify(scored.size() > 3 * DEPTH ? scored.subList(0, 3 * DEPTH) : scored);
+    }
+
+    /** Maximal marginal relevance with a cap on any one section's share. */
+    private List<Recommendation> diversify(List<Scored> ranked) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        Map<String, float[]> vectors = index.documentVectors(ranked.stream().map(s -> s.article().id()).toList());
+        double top = ranked.get(0).score();
+        List<Scored> remaining = new ArrayList<>(ranked);
+        List<Scored> chosen = new ArrayList<>();
+        Map<String, Integer> perSection = new HashMap<>();
+        while (!remaining.isEmpty() && chosen.size() < DEPTH) {
+            Scored best = null;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (Scored candidate : remaining) {
+                int inSection = perSection.getOrDefault(candidate.article().section(), 0);
+                if (chosen.size() >= 3 && inSection + 1 > Math.max(2, MAX_SECTION_SHARE * (chosen.size() + 1))
+                        && hasOtherSection(remaining, candidate.article().section())) {
+                    continue;
+                }
+                double redundancy = 0;
+                float[] v = vectors.get(candidate.article().id());
+                if (v != null) {
+                    for (Scored c : chosen) {
+                        float[] w = vectors.get(c.article().id());
+                        if (w != null) {
+                            redundancy = Math.max(redundancy, Vectors.dot(v, w));
+                        }
+                    }
+                }
+                double value = MMR_LAMBDA * candidate.score() / top - (1 - MMR_LAMBDA) * redundancy;
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = candidate;
+                }
+            }
+            if (best == null) {
+                best = remaining.get(0);
+            }
+            remaining.remove(best);
+            chosen.add(best);
+            perSection.merge(best.article().section(), 1, Integer::sum);
+        }
+        return chosen.stream().map(s -> new Recommendation(s.article().id(), s.article().title(), s.article().section(),
+                s.article().kind(), s.article().publishedAt(), Math.round(s.score() * 1e6) / 1e6, s.sources(), s.reason())).toList();
+    }
+
+    private static boolean hasOtherSection(List<Scored> remaining, String section) {
+        for (Scored s : remaining) {
+            if (!s.article().section().equals(section)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Scored(ArticleSummary article, double score, List<String> sources, String reason) {
+    }
+}
