@@ -1,0 +1,186 @@
+package io.newsdesk.recommend.ranker;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.newsdesk.core.ml.DjlOffline;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A multi-layer perceptron that scores (reader, article) feature vectors, trained on clicked versus unclicked
+ * impressions with DJL on the PyTorch engine. Training keeps the parameters of the epoch with the best validation
+ * AUC and stops after {@code patience} epochs without improvement.
+ */
+public final class MlpRanker implements AutoCloseable {
+
+    private final Model model;
+    private final int features;
+    private final List<Double> validationAucs = new ArrayList<>();
+    private double bestAuc;
+    private int epochs;
+
+    private MlpRanker(Model model, int features) {
+        this.model = model;
+        this.features = features;
+    }
+
+    /** The validation AUC of the kept parameters. */
+    public double validationAuc() {
+        return bestAuc;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public List<Double> validationAucs() {
+        return List.copyOf(validationAucs);
+    }
+
+    /**
+     * Trains a ranker.
+     *
+     * @param trainX rows of features; trainY 1 for clicked, 0 for not
+     */
+    public static MlpRanker train(float[][] trainX, float[] trainY, float[][] validX, float[] validY, RankerOptions options) {
+        DjlOffline.enforce();
+        int features = trainX[0].length;
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) options.seed());
+        Model model = Model.newInstance("newsdesk-ranker", engine.getEngineName());
+        model.setBlock(block(options.hidden()));
+        MlpRanker ranker = new MlpRanker(model, features);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
+                .optInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build());
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(options.batchSize(), features));
+            Random random = new Random(options.seed());
+            int[] order = java.util.stream.IntStream.range(0, trainX.length).toArray();
+            byte[] best = null;
+            int sinceBest = 0;
+            for (int epoch = 0; epoch < options.maxEpochs(); epoch++) {
+                shuffle(order, random);
+                for (int start = 0; start < order.length; start += options.batchSize()) {
+                    int end = Math.min(order.length, start + options.batchSize());
+                    try (NDManager step = trainer.getManager().newSubManager()) {
+                        NDArray x = step.create(rows(trainX, order, start, end), new Shape(end - start, features));
+                        NDArray y = step.create(labels(trainY, order, start, end), new Shape(end - start, 1));
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDList predictions = trainer.forward(new NDList(x));
+                            NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions);
+                            collector.backward(loss);
+                        }
+                        trainer.step();
+                    }
+                }
+                ranker.epochs = epoch + 1;
+                double auc = Auc.of(ranker.score(validX), validY);
+                ranker.validationAucs.add(auc);
+                if (auc > ranker.bestAuc) {
+                    ranker.bestAuc = auc;
+                    best = ranker.snapshot();
+                    sinceBest = 0;
+                } else if (++sinceBest >= options.patience()) {
+                    break;
+                }
+            }
+            if (best != null) {
+                ranker.restore(best);
+            }
+        }
+        return ranker;
+    }
+
+    private static Block block(int[] hidden) {
+        SequentialBlock block = new SequentialBlock();
+        for (int units : hidden) {
+            block.add(Linear.builder().setUnits(units).build()).add(Activation::relu);
+        }
+        return block.add(Linear.builder().setUnits(1).build());
+    }
+
+    /** Click logits for each row; higher means more likely to be clicked. */
+    public float[] score(float[][] rows) {
+        if (rows.length == 0) {
+            return new float[0];
+        }
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            float[] flat = new float[rows.length * features];
+            for (int r = 0; r < rows.length; r++) {
+                System.arraycopy(rows[r], 0, flat, r * features, features);
+            }
+            NDArray x = scope.create(flat, new Shape(rows.length, features));
+            ParameterStore parameters = new ParameterStore(scope, false);
+            NDArray out = model.getBlock().forward(parameters, new NDList(x), false).singletonOrThrow();
+            return out.toType(DataType.FLOAT32, false).toFloatArray();
+        }
+    }
+
+    private byte[] snapshot() {
+        try (var bytes = new java.io.ByteArrayOutputStream(); var out = new java.io.DataOutputStream(bytes)) {
+            model.getBlock().saveParameters(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot snapshot ranker parameters", e);
+        }
+    }
+
+    private void restore(byte[] snapshot) {
+        try (var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(snapshot))) {
+            model.getBlock().loadParameters(model.getNDManager(), in);
+        } catch (java.io.IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalStateException("cannot restore ranker parameters", e);
+        }
+    }
+
+    private static float[] rows(float[][] x, int[] order, int start, int end) {
+        int features = x[0].length;
+        float[] flat = new float[(end - start) * features];
+        for (int i = start; i < end; i++) {
+            System.arraycopy(x[order[i]], 0, flat, (i - start) * features, features);
+        }
+        return flat;
+    }
+
+    private static float[] labels(float[] y, int[] order, int start, int end) {
+        float[] flat = new float[end - start];
+        for (int i = start; i < end; i++) {
+            flat[i - start] = y[order[i]];
+        }
+        return flat;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
