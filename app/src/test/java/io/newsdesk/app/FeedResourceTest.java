@@ -143,6 +143,33 @@ class FeedResourceTest {
         assertThat(profile.getList("interests")).isNotEmpty();
     }
 
+    @Test
+    void readersWithTheSameTasteAndTheNamesTheyReadAboutBringCandidates() {
+        String twin = uniqueId("twin");
+        String me = uniqueId("me");
+        post(List.of(event(twin, "read", OTHER_IDS.get(1), 60), event(twin, "read", OTHER_IDS.get(2), 60),
+                event(twin, "read", OTHER_IDS.get(3), 60), event(me, "read", OTHER_IDS.get(1), 60),
+                event(me, "read", OTHER_IDS.get(2), 60)));
+        JsonPath feed = feed(me, Map.of("limit", 40, "section", OTHER));
+        int at = feed.getList("items.id").indexOf(OTHER_IDS.get(3));
+        assertThat(at).as("the twin's third article is proposed").isGreaterThanOrEqualTo(0);
+        assertThat(feed.getList("items[" + at + "].sources", String.class)).contains("user-neighbours");
+
+        String named = uniqueId("named");
+        Map<String, Object> body = new HashMap<>(article("Quarry owners fined over dust", OTHER, "The quarry owners were fined."));
+        body.put("tags", List.of("Kestrel Quarry"));
+        put(named, body).then().statusCode(201);
+        String mention = uniqueId("mention");
+        put(mention, article("Kestrel Quarry expansion goes to appeal", OTHER, "Kestrel Quarry wants to expand.")).then().statusCode(201);
+        await("indexed", () -> searchFinds("kestrel quarry appeal", mention) && searchFinds("quarry owners fined dust", named));
+        String reader = uniqueId("quarry");
+        post(List.of(event(reader, "read", named, 200)));
+        JsonPath quarry = feed(reader, Map.of("limit", 40, "section", OTHER));
+        int found = quarry.getList("items.id").indexOf(mention);
+        assertThat(found).isGreaterThanOrEqualTo(0);
+        assertThat(quarry.getList("items[" + found + "].sources", String.class)).contains("bm25-interests");
+    }
+
     private static JsonPath feed(String reader, Map<String, Object> params) {
         return given().queryParams(params).get("/api/readers/" + reader + "/feed").then().statusCode(200).extract().jsonPath();
     }
