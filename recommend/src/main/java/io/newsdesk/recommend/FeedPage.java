@@ -6,7 +6,8 @@ import java.util.List;
  * A page of a reader's feed.
  *
  * @param coldStart  true when the reader has no engagement yet and the feed is popular, fresh and followed content
+ * @param rankedBy   the learned ranker version that ordered it ({@code mlp-v3}), or {@code heuristic-fusion}
  * @param nextCursor pass as {@code cursor} for the next page; null on the last page
  */
-public record FeedPage(String readerId, boolean coldStart, List<Recommendation> items, String nextCursor) {
+public record FeedPage(String readerId, boolean coldStart, String rankedBy, List<Recommendation> items, String nextCursor) {
 }

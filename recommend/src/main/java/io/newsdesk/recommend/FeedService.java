@@ -12,6 +12,7 @@ import io.newsdesk.recommend.engine.Candidate;
 import io.newsdesk.recommend.engine.CandidateSource;
 import io.newsdesk.recommend.engine.ReaderContext;
 import io.newsdesk.recommend.engine.VectorProfileSource;
+import io.newsdesk.recommend.ranker.RankerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -30,7 +31,8 @@ import java.util.Map;
  * section above {@value #MAX_SECTION_SHARE} of the items once a few are chosen). Each item keeps the reason of the
  * source that contributed most to it.
  *
- * <p>This is the transparent heuristic ranker; the learned ranker of issue 11 will replace the fusion step.
+ * <p>When a learned ranker has been promoted ({@link RankerService}), its click probability orders the fused
+ * candidates before diversification; without one, the fusion score does (the transparent heuristic).
  * Pages are stable: the cursor carries the moment the first page was computed, and later pages are computed from
  * the reader's events up to that moment.
  */
@@ -52,15 +54,17 @@ public class FeedService {
     private final ReaderEventService events;
     private final IndexSync index;
     private final VectorProfileSource profiles;
+    private final RankerService rankers;
 
     public FeedService(Instance<CandidateSource> sources, ReaderContextLoader readers, ArticleService articles,
-            ReaderEventService events, IndexSync index, VectorProfileSource profiles) {
+            ReaderEventService events, IndexSync index, VectorProfileSource profiles, RankerService rankers) {
         this.sources = sources;
         this.readers = readers;
         this.articles = articles;
         this.events = events;
         this.index = index;
         this.profiles = profiles;
+        this.rankers = rankers;
     }
 
     public FeedPage feed(String readerId, String section, int limit, String cursor) {
@@ -73,13 +77,15 @@ public class FeedService {
             throw new io.newsdesk.core.problem.InvalidRequestException("cursor: it was issued for another section filter");
         }
         ReaderContext reader = readers.load(readerId, asOf);
-        List<Recommendation> ranked = rank(reader, section);
+        var ranker = rankers.served();
+        List<Recommendation> ranked = rank(reader, section, ranker);
         int from = Math.min(offset, ranked.size());
         int to = Math.min(from + limit, ranked.size());
         String next = to < ranked.size()
                 ? Cursor.encode(Map.of("t", asOf.toEpochMilli(), "o", to, "s", String.valueOf(section)))
                 : null;
-        return new FeedPage(readerId, reader.coldStart(), ranked.subList(from, to), next);
+        String rankedBy = ranker.map(RankerService.Served::name).orElse("heuristic-fusion");
+        return new FeedPage(readerId, reader.coldStart(), rankedBy, ranked.subList(from, to), next);
     }
 
     public ReaderProfile profile(String readerId) {
@@ -102,7 +108,7 @@ public class FeedService {
         return new ReaderProfile(readerId, sections, List.copyOf(reader.followedSections()), anchors, reader.events());
     }
 
-    List<Recommendation> rank(ReaderContext reader, String section) {
+    List<Recommendation> rank(ReaderContext reader, String section, java.util.Optional<RankerService.Served> ranker) {
         Map<String, double[]> fused = new LinkedHashMap<>();
         Map<String, String> bestReason = new HashMap<>();
         Map<String, List<String>> bySources = new HashMap<>();
@@ -137,15 +143,35 @@ public class FeedService {
             scored.add(new Scored(s, score, bySources.get(e.getKey()), bestReason.get(e.getKey())));
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return diversify(scored.size() > 3 * DEPTH ? scored.subList(0, 3 * DEPTH) : scored);
+        List<Scored> pool = scored.size() > 3 * DEPTH ? scored.subList(0, 3 * DEPTH) : scored;
+        Map<String, float[]> vectors = index.documentVectors(pool.stream().map(s -> s.article().id()).toList());
+        if (ranker.isPresent() && !pool.isEmpty()) {
+            pool = rescore(reader, pool, vectors, ranker.get());
+        }
+        return diversify(pool, vectors);
+    }
+
+    /** The learned ranker's click probability, the fusion score only breaking ties. */
+    private List<Scored> rescore(ReaderContext reader, List<Scored> pool, Map<String, float[]> vectors,
+            RankerService.Served ranker) {
+        float[][] features = rankers.features(reader, pool.stream().map(Scored::article).toList(), vectors);
+        float[] logits = ranker.ranker().score(features);
+        double top = pool.get(0).score();
+        List<Scored> rescored = new ArrayList<>(pool.size());
+        for (int i = 0; i < pool.size(); i++) {
+            Scored s = pool.get(i);
+            double probability = 1 / (1 + Math.exp(-logits[i]));
+            rescored.add(new Scored(s.article(), probability + 1e-3 * s.score() / top, s.sources(), s.reason()));
+        }
+        rescored.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return rescored;
     }
 
     /** Maximal marginal relevance with a cap on any one section's share. */
-    private List<Recommendation> diversify(List<Scored> ranked) {
+    private List<Recommendation> diversify(List<Scored> ranked, Map<String, float[]> vectors) {
         if (ranked.isEmpty()) {
             return List.of();
         }
-        Map<String, float[]> vectors = index.documentVectors(ranked.stream().map(s -> s.article().id()).toList());
         double top = ranked.get(0).score();
         List<Scored> remaining = new ArrayList<>(ranked);
         List<Scored> chosen = new ArrayList<>();

@@ -33,7 +33,6 @@ public class ArticleService {
         this.changed = changed;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ArticleView> find(String id) {
         ContentIds.require("id", id);
         return articles.findByIdOptional(id).map(ArticleView::of);
@@ -97,7 +96,6 @@ public class ArticleService {
     }
 
     /** Articles newest first, optionally in one section; keyset-paginated on (published, id). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ArticlePage list(String section, ArticleKind kind, int limit, String cursor) {
         Map<String, Object> after = Cursor.decode(cursor);
         StringBuilder query = new StringBuilder("1 = 1");
@@ -128,7 +126,6 @@ public class ArticleService {
     }
 
     /** Summaries of those of {@code ids} that exist, by id. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, ArticleSummary> summaries(Collection<String> ids) {
         Map<String, ArticleSummary> found = new HashMap<>();
         if (ids.isEmpty()) {
@@ -140,7 +137,6 @@ public class ArticleService {
         return found;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long count() {
         return articles.count();
     }

@@ -69,6 +69,11 @@ public class VectorProfileSource implements CandidateSource {
         return candidates;
     }
 
+    /** The centroids of the reader's interests. */
+    public List<float[]> interestCentroids(ReaderContext reader) {
+        return interests(reader).stream().map(Interest::centroid).toList();
+    }
+
     /** The article that names each of the reader's interests, heaviest interest first. */
     public List<String> interestAnchors(ReaderContext reader) {
         return interests(reader).stream().sorted((a, b) -> Double.compare(b.weight(), a.weight()))

@@ -135,6 +135,23 @@ public final class MlpRanker implements AutoCloseable {
         }
     }
 
+    /** The trained parameters, to store a model version. */
+    public byte[] parameters() {
+        return snapshot();
+    }
+
+    /** A ranker with stored parameters, for serving. */
+    public static MlpRanker load(byte[] parameters, int features, int[] hidden) {
+        DjlOffline.enforce();
+        Engine engine = Engine.getEngine("PyTorch");
+        Model model = Model.newInstance("newsdesk-ranker", engine.getEngineName());
+        model.setBlock(block(hidden));
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, features));
+        MlpRanker ranker = new MlpRanker(model, features);
+        ranker.restore(parameters);
+        return ranker;
+    }
+
     private byte[] snapshot() {
         try (var bytes = new java.io.ByteArrayOutputStream(); var out = new java.io.DataOutputStream(bytes)) {
             model.getBlock().saveParameters(out);

@@ -1,0 +1,104 @@
+package io.newsdesk.app;
+
+import static io.newsdesk.app.Api.article;
+import static io.newsdesk.app.Api.await;
+import static io.newsdesk.app.Api.put;
+import static io.newsdesk.app.Api.searchFinds;
+import static io.newsdesk.app.Api.uniqueId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ranker-training job learns from logged impressions and clicks: half the readers click what they follow in
+ * one section, half in another. Seeded; the seed is in the assertion messages.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class RankerTrainingTest {
+
+    static final long SEED = 5;
+
+    @Test
+    void trainsAVersionFromImpressionsAndServesItOnlyIfPromoted() {
+        Random random = new Random(SEED);
+        String suffix = uniqueId("x").substring(2, 8).toLowerCase();
+        String rowing = "rowing-" + suffix;
+        String opera = "opera-" + suffix;
+        List<String> rowingIds = new ArrayList<>();
+        List<String> operaIds = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String r = uniqueId("row");
+            put(r, article("Rowing crew " + i + " wins the regatta on the river", rowing, "The rowing crew won by a length.")).then().statusCode(201);
+            rowingIds.add(r);
+            String o = uniqueId("opera");
+            put(o, article("Opera company " + i + " stages a new production of Tosca", opera, "The opera opened to applause.")).then().statusCode(201);
+            operaIds.add(o);
+        }
+        await("indexed", () -> searchFinds("opera company 7 Tosca", operaIds.get(7)) && searchFinds("rowing crew 7 regatta", rowingIds.get(7)));
+
+        Instant start = Instant.now().minus(3, ChronoUnit.DAYS);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            String reader = "trainee-" + r + "-" + suffix;
+            boolean rower = r < 20;
+            List<String> mine = rower ? rowingIds : operaIds;
+            Instant t = start.plus(r, ChronoUnit.MINUTES);
+            events.add(event(reader, "read", mine.get(0), t, 120));
+            for (int k = 0; k < 10; k++) {
+                boolean fromMine = random.nextBoolean();
+                String shown = (fromMine ? mine : (rower ? operaIds : rowingIds)).get(1 + random.nextInt(7));
+                Instant at = t.plus(2 + k, ChronoUnit.HOURS);
+                events.add(event(reader, "impression", shown, at, null));
+                if (fromMine ? random.nextDouble() < 0.8 : random.nextDouble() < 0.05) {
+                    events.add(event(reader, "click", shown, at.plusSeconds(5), null));
+                }
+            }
+        }
+        for (int from = 0; from < events.size(); from += 1000) {
+            given().contentType(ContentType.JSON).body(Map.of("events", events.subList(from, Math.min(events.size(), from + 1000))))
+                    .post("/api/events").then().statusCode(200);
+        }
+
+        String job = given().post("/api/ranker/models:train").then().statusCode(202)
+                .body("type", equalTo("ranker-training")).extract().path("id");
+        Api.awaitJob(job, "succeeded");
+        JsonPath result = given().get("/api/jobs/" + job).then().extract().jsonPath();
+        assertThat(result.getInt("result.examples")).as("seed " + SEED).isGreaterThanOrEqualTo(400);
+        assertThat(result.getDouble("result.validAuc")).as("validation AUC, seed " + SEED).isGreaterThan(0.7);
+        assertThat(result.getList("result.features", String.class)).contains("profile_similarity", "section_affinity");
+
+        JsonPath models = given().get("/api/ranker/models").then().statusCode(200).extract().jsonPath();
+        int version = models.getInt("[0].version");
+        boolean promoted = models.getBoolean("[0].promoted");
+        assertThat(promoted).isEqualTo(models.getDouble("[0].validAuc") > models.getDouble("[0].heuristicAuc"));
+        String rankedBy = given().get("/api/readers/trainee-0-" + suffix + "/feed").then().statusCode(200).extract().path("rankedBy");
+        assertThat(rankedBy).isEqualTo(promoted ? "mlp-v" + version : "heuristic-fusion");
+    }
+
+    private static Map<String, Object> event(String reader, String type, String article, Instant at, Integer seconds) {
+        Map<String, Object> e = new HashMap<>();
+        e.put("id", uniqueId("ev"));
+        e.put("readerId", reader);
+        e.put("type", type);
+        e.put("articleId", article);
+        e.put("occurredAt", at.toString());
+        if (seconds != null) {
+            e.put("seconds", seconds);
+        }
+        return e;
+    }
+}
