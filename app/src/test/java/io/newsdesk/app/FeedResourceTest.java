@@ -170,6 +170,23 @@ class FeedResourceTest {
         assertThat(quarry.getList("items[" + found + "].sources", String.class)).contains("bm25-interests");
     }
 
+    @Test
+    void theMatrixModelIsRetrainedByAJobAndFeedsTheFeed() {
+        String reader = uniqueId("mf");
+        String twin = uniqueId("mftwin");
+        post(List.of(event(reader, "read", SPORT_IDS.get(8), 60), event(reader, "read", SPORT_IDS.get(9), 60),
+                event(twin, "read", SPORT_IDS.get(8), 60), event(twin, "read", SPORT_IDS.get(9), 60),
+                event(twin, "read", SPORT_IDS.get(10), 60)));
+        String job = given().post("/api/matrix-model:train").then().statusCode(202)
+                .body("type", equalTo("matrix-model-training")).extract().path("id");
+        Api.awaitJob(job, "succeeded");
+        JsonPath model = given().get("/api/matrix-model").then().statusCode(200).extract().jsonPath();
+        assertThat(model.getInt("readers")).isGreaterThanOrEqualTo(2);
+        assertThat(model.getString("model")).startsWith("ials(");
+        JsonPath feed = feed(reader, Map.of("limit", 100));
+        assertThat(feed.getList("items.sources").toString()).contains("matrix-model");
+    }
+
     private static JsonPath feed(String reader, Map<String, Object> params) {
         return given().queryParams(params).get("/api/readers/" + reader + "/feed").then().statusCode(200).extract().jsonPath();
     }

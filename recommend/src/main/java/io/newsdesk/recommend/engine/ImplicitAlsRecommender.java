@@ -107,6 +107,31 @@ public final class ImplicitAlsRecommender implements Recommender {
         }
     }
 
+    /** The learnt user factors, one row per user (float copies). */
+    public float[][] userFactors() {
+        return toFloat(userFactors);
+    }
+
+    /** The learnt item factors, one row per item (float copies). */
+    public float[][] itemFactors() {
+        return toFloat(itemFactors);
+    }
+
+    public int factors() {
+        return factors;
+    }
+
+    private static float[][] toFloat(double[][] m) {
+        float[][] out = new float[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = new float[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                out[i][j] = (float) m[i][j];
+            }
+        }
+        return out;
+    }
+
     private double[][] randomFactors(int rows, Random random) {
         double[][] m = new double[rows][factors];
         for (double[] row : m) {
