@@ -187,6 +187,31 @@ class FeedResourceTest {
         assertThat(feed.getList("items.sources").toString()).contains("matrix-model");
     }
 
+    @Test
+    void editorPicksReachReadersWithTheEditorsNote() {
+        String picked = uniqueId("pick");
+        put(picked, article("Our investigation: where the harbour money went", OTHER, "A six-month investigation."))
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("note", "Our investigation")).put("/api/editor-picks/" + picked)
+                .then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("note", "Our investigation, updated")).put("/api/editor-picks/" + picked)
+                .then().statusCode(200);
+        String reader = uniqueId("editorial");
+        JsonPath feed = feed(reader, Map.of("limit", 100));
+        int at = feed.getList("items.id").indexOf(picked);
+        assertThat(at).isGreaterThanOrEqualTo(0);
+        assertThat(feed.getString("items[" + at + "].reason")).isEqualTo("Our investigation, updated");
+        assertThat(feed.getList("items[" + at + "].sources", String.class)).contains("editor-picks");
+
+        given().delete("/api/editor-picks/" + picked).then().statusCode(204);
+        given().delete("/api/editor-picks/" + picked).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of()).put("/api/editor-picks/no-such-article").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("until", "2001-01-01T00:00:00Z")).put("/api/editor-picks/" + picked)
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("section", "Not A Slug")).put("/api/editor-picks/" + picked)
+                .then().statusCode(400);
+    }
+
     private static JsonPath feed(String reader, Map<String, Object> params) {
         return given().queryParams(params).get("/api/readers/" + reader + "/feed").then().statusCode(200).extract().jsonPath();
     }

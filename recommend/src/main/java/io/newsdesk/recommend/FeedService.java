@@ -40,7 +40,7 @@ import java.util.Map;
 public class FeedService {
 
     static final Map<String, Double> SOURCE_WEIGHTS = Map.of("vector-profile", 1.0, "item-neighbours", 0.8,
-            "user-neighbours", 0.6, "matrix-model", 0.8, "bm25-interests", 0.6, "trending", 0.5, "fresh", 0.4);
+            "user-neighbours", 0.6, "matrix-model", 0.8, "bm25-interests", 0.6, "editor-picks", 0.7, "trending", 0.5, "fresh", 0.4);
     static final int FUSION_K = 20;
     static final int DEPTH = 100;
     static final int PER_SOURCE = 60;
