@@ -25,6 +25,19 @@ final class Api {
                 "tags", java.util.List.of("test"), "authors", java.util.List.of("Test Desk"));
     }
 
+    /** A reader event as the portal sends it, with a fresh client id. */
+    static Map<String, Object> event(String reader, String type, String article, Integer seconds) {
+        Map<String, Object> e = new java.util.HashMap<>();
+        e.put("id", uniqueId("ev"));
+        e.put("readerId", reader);
+        e.put("type", type);
+        e.put("articleId", article);
+        if (seconds != null) {
+            e.put("seconds", seconds);
+        }
+        return e;
+    }
+
     static Response put(String id, Object body) {
         return given().contentType(ContentType.JSON).body(body).put("/api/articles/" + id);
     }

@@ -2,6 +2,7 @@ package io.newsdesk.app;
 
 import static io.newsdesk.app.Api.article;
 import static io.newsdesk.app.Api.await;
+import static io.newsdesk.app.Api.event;
 import static io.newsdesk.app.Api.put;
 import static io.newsdesk.app.Api.searchFinds;
 import static io.newsdesk.app.Api.uniqueId;
@@ -218,17 +219,5 @@ class FeedResourceTest {
 
     private static void post(List<Map<String, Object>> events) {
         given().contentType(ContentType.JSON).body(Map.of("events", events)).post("/api/events").then().statusCode(200);
-    }
-
-    private static Map<String, Object> event(String reader, String type, String article, Integer seconds) {
-        Map<String, Object> e = new HashMap<>();
-        e.put("id", uniqueId("ev"));
-        e.put("readerId", reader);
-        e.put("type", type);
-        e.put("articleId", article);
-        if (seconds != null) {
-            e.put("seconds", seconds);
-        }
-        return e;
     }
 }

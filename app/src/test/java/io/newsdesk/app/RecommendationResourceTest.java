@@ -34,11 +34,11 @@ class RecommendationResourceTest {
         }
         List<Map<String, Object>> events = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
-            events.add(event(hot, "reader-" + r + "-" + hot, "read", 120));
-            events.add(event(hot, "reader-" + r + "-" + hot, "like", null));
+            events.add(Api.event("reader-" + r + "-" + hot, "read", hot, 120));
+            events.add(Api.event("reader-" + r + "-" + hot, "like", hot, null));
         }
-        events.add(event(warm, "reader-w-" + warm, "view", null));
-        events.add(event(hidden, "reader-h-" + hidden, "hide", null));
+        events.add(Api.event("reader-w-" + warm, "view", warm, null));
+        events.add(Api.event("reader-h-" + hidden, "hide", hidden, null));
         given().contentType(ContentType.JSON).body(Map.of("events", events)).post("/api/events").then().statusCode(200);
 
         given().queryParam("section", section).get("/api/trending").then().statusCode(200)
@@ -76,8 +76,8 @@ class RecommendationResourceTest {
         List<Map<String, Object>> events = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
             String reader = "co-" + r + "-" + flood;
-            events.add(event(flood, reader, "read", 60));
-            events.add(event(chess, reader, "read", 60));
+            events.add(Api.event(reader, "read", flood, 60));
+            events.add(Api.event(reader, "read", chess, 60));
         }
         given().contentType(ContentType.JSON).body(Map.of("events", events)).post("/api/events").then().statusCode(200);
         var items = given().queryParam("section", section).get("/api/articles/" + flood + "/related").then().statusCode(200)
@@ -91,17 +91,5 @@ class RecommendationResourceTest {
         given().get("/api/articles/no-such-article/related").then().statusCode(404)
                 .body("type", equalTo("urn:newsdesk:problem:article-not-found"));
         given().queryParam("limit", 0).get("/api/articles/" + flood + "/related").then().statusCode(400);
-    }
-
-    private static Map<String, Object> event(String article, String reader, String type, Integer seconds) {
-        Map<String, Object> e = new HashMap<>();
-        e.put("id", uniqueId("ev"));
-        e.put("readerId", reader);
-        e.put("type", type);
-        e.put("articleId", article);
-        if (seconds != null) {
-            e.put("seconds", seconds);
-        }
-        return e;
     }
 }
