@@ -47,6 +47,44 @@ public final class OfflineEvaluation {
      * @param seeds   the seeds, e.g. 0-4
      * @param variants which fits to run
      */
+    /**
+     * Evaluates a blend whose weights are chosen per seed on the validation split (fit on train, every weight vector
+     * of {@code grid} scored on validation), then tested in both variants with the chosen weights.
+     */
+    public static List<Summary> runTunedBlend(String name, Supplier<io.newsdesk.recommend.engine.BlendRecommender> blend,
+            List<double[]> grid, Function<Long, Split> split, List<Long> seeds, java.util.function.Consumer<String> log) {
+        Map<Variant, List<Metrics>> results = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            Split s = split.apply(seed);
+            Interactions seen = s.train().plus(s.valid());
+            var recommender = blend.get();
+            recommender.fit(s.train());
+            double[] best = grid.get(0);
+            double bestNdcg = -1;
+            for (double[] weights : grid) {
+                double ndcg = Evaluator.evaluate(recommender.withWeights(weights), s.train(), s.valid(), K).ndcg();
+                if (ndcg > bestNdcg) {
+                    bestNdcg = ndcg;
+                    best = weights;
+                }
+            }
+            recommender.withWeights(best);
+            Metrics trainOnly = Evaluator.evaluate(recommender, seen, s.test(), K);
+            recommender.fit(seen);
+            Metrics refit = Evaluator.evaluate(recommender, seen, s.test(), K);
+            log.accept(String.format(java.util.Locale.ROOT, "%s seed %d %s: weights %s, ndcg@10 %.4f / %.4f", s.protocol(),
+                    seed, name, java.util.Arrays.toString(best), trainOnly.ndcg(), refit.ndcg()));
+            results.computeIfAbsent(Variant.TRAIN_ONLY, v -> new ArrayList<>()).add(trainOnly);
+            results.computeIfAbsent(Variant.REFIT_TRAIN_VALID, v -> new ArrayList<>()).add(refit);
+        }
+        List<Summary> summaries = new ArrayList<>();
+        results.forEach((variant, list) -> summaries.add(new Summary(name, variant,
+                Stat.of(list.stream().map(Metrics::recall).toList()), Stat.of(list.stream().map(Metrics::ndcg).toList()),
+                Stat.of(list.stream().map(Metrics::hit).toList()), Stat.of(list.stream().map(Metrics::mrr).toList()),
+                Stat.of(list.stream().map(Metrics::coverage).toList()), list.size())));
+        return summaries;
+    }
+
     public static List<Summary> run(Map<String, Supplier<Recommender>> models, Function<Long, Split> split,
             List<Long> seeds, List<Variant> variants, java.util.function.Consumer<String> log) {
         Map<String, Map<Variant, List<Metrics>>> results = new LinkedHashMap<>();

@@ -70,6 +70,28 @@ class RecommendersTest {
     }
 
     @Test
+    void aBlendWithOneWeightRanksLikeThatEngineAndWeightsChangeWithoutRefitting() {
+        Interactions data = new Interactions.Builder(4, 6)
+                .add(0, 0).add(0, 1).add(1, 0).add(1, 2).add(2, 0).add(2, 1).add(2, 3).add(3, 4).add(3, 5).build();
+        MostPopularRecommender popular = new MostPopularRecommender();
+        ItemKnnRecommender knn = new ItemKnnRecommender(3);
+        BlendRecommender blend = new BlendRecommender(List.of(popular, knn), new double[] {1, 0});
+        blend.fit(data);
+        float[] blended = new float[6];
+        float[] alone = new float[6];
+        boolean[] seen = {true, true, false, false, false, false};
+        blend.score(0, blended);
+        popular.score(0, alone);
+        assertThat(TopK.indices(blended, seen, 4)).containsExactly(TopK.indices(alone, seen, 4));
+        blend.withWeights(new double[] {0, 1}).score(0, blended);
+        knn.score(0, alone);
+        assertThat(TopK.indices(blended, seen, 4)).containsExactly(TopK.indices(alone, seen, 4));
+        assertThat(blend.name()).contains("most-popular").contains("item-knn");
+        assertThatThrownBy(() -> new BlendRecommender(List.of(popular), new double[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void enginesRefuseNonsenseParameters() {
         assertThatThrownBy(() -> new EaseRecommender(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
         assertThatThrownBy(() -> new ItemKnnRecommender(0)).isInstanceOf(IllegalArgumentException.class);
