@@ -68,7 +68,8 @@ public class TrendingService {
         return n == 1 ? "1 reader" : n + " readers";
     }
 
-    static String capitalise(String section) {
+    /** A section slug as readers see it in a reason: {@code sport} becomes {@code Sport}. */
+    public static String capitalise(String section) {
         return section.isEmpty() ? section : section.substring(0, 1).toUpperCase(Locale.ROOT) + section.substring(1);
     }
 }

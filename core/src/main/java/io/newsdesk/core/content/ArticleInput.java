@@ -18,7 +18,7 @@ public record ArticleInput(
         @Size(max = 2000) @Schema(description = "Standfirst or summary shown under the headline.") String standfirst,
         @Size(max = 1_000_000) @Schema(description = "Plain text (blank lines between paragraphs) or simple HTML.") String body,
         @Schema(description = "How the body is written; detected from the body when absent.") BodyFormat bodyFormat,
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a lower-case slug such as 'sport' or 'local-news'")
+        @NotBlank @Pattern(regexp = ContentIds.SECTION_PATTERN, message = "must be a lower-case slug such as 'sport' or 'local-news'")
         String section,
         @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
         @Size(max = 20) List<@NotBlank @Size(max = 200) String> authors,

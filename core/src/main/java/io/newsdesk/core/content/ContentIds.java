@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class ContentIds {
 
     public static final String PATTERN = "[A-Za-z0-9][A-Za-z0-9._~-]{0,127}";
+    /** A section is a lower-case slug such as {@code sport} or {@code local-news}. */
+    public static final String SECTION_PATTERN = "[a-z0-9][a-z0-9-]{0,63}";
     private static final Pattern ID = Pattern.compile(PATTERN);
 
     private ContentIds() {

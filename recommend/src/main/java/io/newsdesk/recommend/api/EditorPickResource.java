@@ -1,5 +1,6 @@
 package io.newsdesk.recommend.api;
 
+import io.newsdesk.core.content.ContentIds;
 import io.newsdesk.recommend.picks.EditorPick;
 import io.newsdesk.recommend.picks.EditorPickInput;
 import io.newsdesk.recommend.picks.EditorPicks;
@@ -37,7 +38,7 @@ public class EditorPickResource {
     @GET
     @Operation(summary = "Active editor picks", description = "Site-wide picks and, with section, that section's.")
     public List<EditorPick> active(
-            @QueryParam("section") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a section slug") String section) {
+            @QueryParam("section") @Pattern(regexp = ContentIds.SECTION_PATTERN, message = "must be a section slug") String section) {
         return picks.active(section == null ? null : List.of(section));
     }
 

@@ -1,5 +1,6 @@
 package io.newsdesk.recommend.api;
 
+import io.newsdesk.core.content.ContentIds;
 import io.newsdesk.recommend.FeedPage;
 import io.newsdesk.recommend.FeedService;
 import io.newsdesk.recommend.ReaderProfile;
@@ -40,7 +41,7 @@ public class FeedResource {
     @APIResponse(responseCode = "200", description = "A page of the feed")
     @APIResponse(responseCode = "400", description = "Invalid id, section, limit or cursor", content = @Content(mediaType = "application/problem+json"))
     public FeedPage feed(@PathParam("id") String id,
-            @QueryParam("section") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a section slug") String section,
+            @QueryParam("section") @Pattern(regexp = ContentIds.SECTION_PATTERN, message = "must be a section slug") String section,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {
         return feeds.feed(id, section, limit, cursor);

@@ -1,5 +1,6 @@
 package io.newsdesk.recommend.api;
 
+import io.newsdesk.core.content.ContentIds;
 import io.newsdesk.recommend.RelatedService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,7 +36,7 @@ public class RelatedResource {
     @APIResponse(responseCode = "200", description = "Related items, best first")
     @APIResponse(responseCode = "404", description = "No such article", content = @Content(mediaType = "application/problem+json"))
     public RecommendationPage related(@PathParam("id") String id,
-            @QueryParam("section") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a section slug") String section,
+            @QueryParam("section") @Pattern(regexp = ContentIds.SECTION_PATTERN, message = "must be a section slug") String section,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
         return new RecommendationPage("related", related.related(id, section, limit));
     }

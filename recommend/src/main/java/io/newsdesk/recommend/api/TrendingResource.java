@@ -1,5 +1,6 @@
 package io.newsdesk.recommend.api;
 
+import io.newsdesk.core.content.ContentIds;
 import io.newsdesk.recommend.TrendingService;
 import io.newsdesk.recommend.TrendingWindow;
 import jakarta.validation.constraints.Max;
@@ -35,7 +36,7 @@ public class TrendingResource {
     @APIResponse(responseCode = "200", description = "Trending items, most popular first")
     @APIResponse(responseCode = "400", description = "Invalid section, window or limit", content = @Content(mediaType = "application/problem+json"))
     public RecommendationPage trending(
-            @QueryParam("section") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a section slug") String section,
+            @QueryParam("section") @Pattern(regexp = ContentIds.SECTION_PATTERN, message = "must be a section slug") String section,
             @QueryParam("window") @DefaultValue("24h") String window,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return new RecommendationPage("trending", trending.trending(section, TrendingWindow.parse(window), limit));

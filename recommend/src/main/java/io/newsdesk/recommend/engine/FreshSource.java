@@ -1,5 +1,6 @@
 package io.newsdesk.recommend.engine;
 
+import io.newsdesk.recommend.TrendingService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -61,8 +61,8 @@ public class FreshSource implements CandidateSource {
                     String articleSection = rs.getString(2);
                     double ageHours = Duration.between(rs.getTimestamp(3).toInstant(), asOf).toMinutes() / 60.0;
                     String reason = reader.followedSections().contains(articleSection)
-                            ? "new in " + title(articleSection) + ", a section you follow"
-                            : reader.coldStart() ? "new on the site" : "new in " + title(articleSection) + ", which you read often";
+                            ? "new in " + TrendingService.capitalise(articleSection) + ", a section you follow"
+                            : reader.coldStart() ? "new on the site" : "new in " + TrendingService.capitalise(articleSection) + ", which you read often";
                     candidates.add(new Candidate(rs.getString(1), name(), Math.pow(0.5, ageHours / 24), reason));
                 }
             }
@@ -70,9 +70,5 @@ public class FreshSource implements CandidateSource {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read fresh articles", e);
         }
-    }
-
-    private static String title(String section) {
-        return section.isEmpty() ? section : section.substring(0, 1).toUpperCase(Locale.ROOT) + section.substring(1);
     }
 }

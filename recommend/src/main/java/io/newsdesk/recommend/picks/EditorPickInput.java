@@ -1,5 +1,6 @@
 package io.newsdesk.recommend.picks;
 
+import io.newsdesk.core.content.ContentIds;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -8,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What an editor sends to pick an article. */
 @Schema(description = "An editor pick: optional section, reader-facing note and end time.")
 public record EditorPickInput(
-        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a section slug") String section,
+        @Pattern(regexp = ContentIds.SECTION_PATTERN, message = "must be a section slug") String section,
         @Size(max = 200) String note,
         OffsetDateTime until) {
 }

@@ -1,5 +1,6 @@
 package io.newsdesk.core.content.api;
 
+import io.newsdesk.core.content.ContentIds;
 import io.newsdesk.core.content.ArticleInput;
 import io.newsdesk.core.content.ArticleKind;
 import io.newsdesk.core.content.ArticleNotFoundException;
@@ -61,7 +62,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor",
             content = @Content(mediaType = "application/problem+json"))
     public ArticlePage list(
-            @QueryParam("section") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a section slug") String section,
+            @QueryParam("section") @Pattern(regexp = ContentIds.SECTION_PATTERN, message = "must be a section slug") String section,
             @QueryParam("kind") String kind,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") String cursor) {

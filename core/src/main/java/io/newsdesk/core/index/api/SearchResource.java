@@ -1,5 +1,6 @@
 package io.newsdesk.core.index.api;
 
+import io.newsdesk.core.content.ContentIds;
 import io.newsdesk.core.http.QueryValues;
 import io.newsdesk.core.index.SearchFilters;
 import io.newsdesk.core.index.SearchMode;
@@ -45,7 +46,7 @@ public class SearchResource {
             content = @Content(mediaType = "application/problem+json"))
     public SearchPage search(
             @Parameter(description = "What to look for, 1-500 characters") @QueryParam("q") String q,
-            @QueryParam("section") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a section slug") String section,
+            @QueryParam("section") @Pattern(regexp = ContentIds.SECTION_PATTERN, message = "must be a section slug") String section,
             @QueryParam("lang") @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en") String lang,
             @QueryParam("kind") @Pattern(regexp = "article|video|podcast|music_track", message = "must be article, video, podcast or music_track") String kind,
             @Parameter(description = "Published on or after: a date (2026-11-01) or date-time") @QueryParam("from") String from,
