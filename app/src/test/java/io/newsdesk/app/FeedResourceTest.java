@@ -100,6 +100,24 @@ class FeedResourceTest {
     }
 
     @Test
+    void theSameStoryFiledTwiceAppearsOnce() {
+        String title = "Harbridge Town confirm the signing of a new goalkeeper from Rovers";
+        String body = title + ". The goalkeeper signed a three-year contract and trains with the squad on Monday.";
+        String original = uniqueId("wire");
+        String copy = uniqueId("wire");
+        put(original, article(title, SPORT, body)).then().statusCode(201);
+        put(copy, article(title, SPORT, body)).then().statusCode(201);
+        await("both indexed", () -> searchFinds("goalkeeper signing three-year contract", original)
+                && searchFinds("goalkeeper signing three-year contract", copy));
+        String reader = uniqueId("keeper-fan");
+        post(List.of(event(reader, "read", SPORT_IDS.get(8), 120), event(reader, "read", SPORT_IDS.get(0), 120)));
+
+        List<String> ids = feed(reader, Map.of("limit", 100)).getList("items.id", String.class);
+        assertThat(ids.stream().filter(id -> id.equals(original) || id.equals(copy)).count())
+                .as("copies of the story in " + ids).isEqualTo(1);
+    }
+
+    @Test
     void aNewReaderGetsAColdStartFeedWithTheSectionsTheyFollow() {
         String reader = uniqueId("newbie");
         JsonPath anonymous = feed(reader, Map.of("limit", 10));

@@ -20,7 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The ranker-training job learns from logged impressions and clicks: half the readers click what they follow in
@@ -28,11 +31,14 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RankerTrainingTest {
 
     static final long SEED = 5;
 
+    /** First: it trains on every logged impression, and the next test's would change its validation data. */
     @Test
+    @Order(1)
     void trainsAVersionFromImpressionsAndServesItOnlyIfPromoted() {
         Random random = new Random(SEED);
         String suffix = uniqueId("x").substring(2, 8).toLowerCase();
@@ -87,6 +93,60 @@ class RankerTrainingTest {
         assertThat(promoted).isEqualTo(models.getDouble("[0].validAuc") > models.getDouble("[0].heuristicAuc"));
         String rankedBy = given().get("/api/readers/trainee-0-" + suffix + "/feed").then().statusCode(200).extract().path("rankedBy");
         assertThat(rankedBy).isEqualTo(promoted ? "mlp-v" + version : "heuristic-fusion");
+    }
+
+    /**
+     * Impressions of items the service itself served: the feed logs how each candidate source ranked every item,
+     * so a ranker trained on just these impressions reads the source ranks as features.
+     */
+    @Test
+    @Order(2)
+    void learnsFromTheSourceRanksLoggedWhenFeedsWereServed() {
+        Instant since = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String suffix = uniqueId("x").substring(2, 8).toLowerCase();
+        String sailing = "sailing-" + suffix;
+        List<String> sailingIds = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String id = uniqueId("sail");
+            put(id, article("Sailing team " + i + " crosses the channel in record time", sailing, "The crew sailed overnight.")).then().statusCode(201);
+            sailingIds.add(id);
+        }
+        await("indexed", () -> searchFinds("sailing team 7 channel record", sailingIds.get(7)));
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (int r = 0; r < 30; r++) {
+            history.add(event("served-" + r + "-" + suffix, "read", sailingIds.get(r % 3), Instant.now().minusSeconds(600), 90));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("events", history)).post("/api/events").then().statusCode(200);
+
+        int impressions = 0;
+        for (int r = 0; r < 30; r++) {
+            String reader = "served-" + r + "-" + suffix;
+            JsonPath feed = given().get("/api/readers/" + reader + "/feed?limit=10").then().statusCode(200).extract().jsonPath();
+            List<String> ids = feed.getList("items.id", String.class);
+            List<String> sections = feed.getList("items.section", String.class);
+            List<Map<String, Object>> events = new ArrayList<>();
+            Instant shownAt = Instant.now();
+            for (int k = 0; k < ids.size(); k++) {
+                events.add(event(reader, "impression", ids.get(k), shownAt, null));
+                if (sections.get(k).equals(sailing)) {
+                    events.add(event(reader, "click", ids.get(k), shownAt.plusSeconds(3), null));
+                }
+            }
+            impressions += ids.size();
+            given().contentType(ContentType.JSON).body(Map.of("events", events)).post("/api/events").then().statusCode(200);
+        }
+
+        String job = given().queryParam("since", since.toString()).post("/api/ranker/models:train").then().statusCode(202)
+                .extract().path("id");
+        Api.awaitJob(job, "succeeded");
+        JsonPath result = given().get("/api/jobs/" + job).then().extract().jsonPath();
+        assertThat(result.getInt("result.examples")).isEqualTo(impressions);
+        assertThat(result.getList("result.features", String.class))
+                .as("every impression followed a logged serving, so the source ranks are features")
+                .contains("profile_similarity", "source_vector_profile", "source_trending", "source_fresh");
+
+        given().queryParam("since", "yesterday").post("/api/ranker/models:train").then().statusCode(400)
+                .body("type", equalTo("urn:newsdesk:problem:invalid-request"));
     }
 
     private static Map<String, Object> event(String reader, String type, String article, Instant at, Integer seconds) {

@@ -13,6 +13,8 @@ import io.newsdesk.recommend.engine.CandidateSource;
 import io.newsdesk.recommend.engine.ReaderContext;
 import io.newsdesk.recommend.engine.VectorProfileSource;
 import io.newsdesk.recommend.ranker.RankerService;
+import io.newsdesk.recommend.ranker.RankingFeatures;
+import io.newsdesk.recommend.ranker.ServedItemLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -26,10 +28,11 @@ import java.util.Map;
 
 /**
  * Assembles a reader's feed: every candidate source proposes articles, their rankings are fused (weighted
- * reciprocal rank, the weights in {@link #SOURCE_WEIGHTS}), seen and hidden articles are dropped, fresh ones get a
- * small boost, and the list is re-ranked for diversity (maximal marginal relevance on document vectors, and no
- * section above {@value #MAX_SECTION_SHARE} of the items once a few are chosen). Each item keeps the reason of the
- * source that contributed most to it.
+ * reciprocal rank, the weights in {@link #SOURCE_WEIGHTS} unless configured), seen and hidden articles are dropped,
+ * fresh ones get a small boost, and the list is re-ranked for diversity (maximal marginal relevance on document
+ * vectors, near duplicates of a chosen item dropped, and a cap on any section's share once a few items are chosen).
+ * Each item keeps the reason of the source
+ * that contributed most to it. The numbers are {@link RecommendConfig.Feed}.
  *
  * <p>When a learned ranker has been promoted ({@link RankerService}), its click probability orders the fused
  * candidates before diversification; without one, the fusion score does (the transparent heuristic).
@@ -41,12 +44,7 @@ public class FeedService {
 
     static final Map<String, Double> SOURCE_WEIGHTS = Map.of("vector-profile", 1.0, "item-neighbours", 0.8,
             "user-neighbours", 0.6, "matrix-model", 0.8, "bm25-interests", 0.6, "editor-picks", 0.7, "trending", 0.5, "fresh", 0.4);
-    static final int FUSION_K = 20;
-    static final int DEPTH = 100;
-    static final int PER_SOURCE = 60;
-    static final double MMR_LAMBDA = 0.7;
-    static final double MAX_SECTION_SHARE = 0.7;
-    static final double FRESHNESS_BOOST = 0.2;
+    static final double UNLISTED_SOURCE_WEIGHT = 0.5;
 
     private final Instance<CandidateSource> sources;
     private final ReaderContextLoader readers;
@@ -55,9 +53,14 @@ public class FeedService {
     private final IndexSync index;
     private final VectorProfileSource profiles;
     private final RankerService rankers;
+    private final RecommendConfig.Feed config;
+    private final ServedItemLog served;
 
     public FeedService(Instance<CandidateSource> sources, ReaderContextLoader readers, ArticleService articles,
-            ReaderEventService events, IndexSync index, VectorProfileSource profiles, RankerService rankers) {
+            ReaderEventService events, IndexSync index, VectorProfileSource profiles, RankerService rankers,
+            RecommendConfig config, ServedItemLog served) {
+        this.config = config.feed();
+        this.served = served;
         this.sources = sources;
         this.readers = readers;
         this.articles = articles;
@@ -78,14 +81,18 @@ public class FeedService {
         }
         ReaderContext reader = readers.load(readerId, asOf);
         var ranker = rankers.served();
-        List<Recommendation> ranked = rank(reader, section, ranker);
+        List<Scored> ranked = rank(reader, section, ranker);
         int from = Math.min(offset, ranked.size());
         int to = Math.min(from + limit, ranked.size());
+        List<Scored> page = ranked.subList(from, to);
+        Instant servedAt = Instant.now();
+        served.log(page.stream().map(s -> new ServedItemLog.Row(readerId, s.article().id(), servedAt,
+                s.sourceRanks() == null ? new float[RankingFeatures.SOURCES.size()] : s.sourceRanks())).toList());
         String next = to < ranked.size()
                 ? Cursor.encode(Map.of("t", asOf.toEpochMilli(), "o", to, "s", String.valueOf(section)))
                 : null;
         String rankedBy = ranker.map(RankerService.Served::name).orElse("heuristic-fusion");
-        return new FeedPage(readerId, reader.coldStart(), rankedBy, ranked.subList(from, to), next);
+        return new FeedPage(readerId, reader.coldStart(), rankedBy, page.stream().map(Scored::recommendation).toList(), next);
     }
 
     public ReaderProfile profile(String readerId) {
@@ -108,23 +115,32 @@ public class FeedService {
         return new ReaderProfile(readerId, sections, List.copyOf(reader.followedSections()), anchors, reader.events());
     }
 
-    List<Recommendation> rank(ReaderContext reader, String section, java.util.Optional<RankerService.Served> ranker) {
+    private List<Scored> rank(ReaderContext reader, String section, java.util.Optional<RankerService.Served> ranker) {
         Map<String, double[]> fused = new LinkedHashMap<>();
         Map<String, String> bestReason = new HashMap<>();
         Map<String, List<String>> bySources = new HashMap<>();
         Map<String, Double> bestContribution = new HashMap<>();
+        Map<String, float[]> sourceRanks = new HashMap<>();
         for (CandidateSource source : sources) {
-            double weight = SOURCE_WEIGHTS.getOrDefault(source.name(), 0.5);
-            List<Candidate> candidates = source.candidates(reader, section, PER_SOURCE);
+            double weight = weight(source.name());
+            if (weight <= 0) {
+                continue;
+            }
+            List<Candidate> candidates = source.candidates(reader, section, config.perSource());
             int rank = 0;
             for (Candidate c : candidates) {
                 if (reader.seen().contains(c.articleId()) || reader.hidden().contains(c.articleId())
                         || bySources.getOrDefault(c.articleId(), List.of()).contains(source.name())) {
                     continue;
                 }
-                double contribution = weight / (FUSION_K + ++rank);
+                double contribution = weight / (config.fusionK() + ++rank);
                 fused.computeIfAbsent(c.articleId(), id -> new double[1])[0] += contribution;
                 bySources.computeIfAbsent(c.articleId(), id -> new ArrayList<>()).add(source.name());
+                int feature = RankingFeatures.SOURCES.indexOf(source.name());
+                if (feature >= 0) {
+                    sourceRanks.computeIfAbsent(c.articleId(), id -> new float[RankingFeatures.SOURCES.size()])[feature] =
+                            RankingFeatures.sourceRank(rank, config.fusionK());
+                }
                 if (contribution > bestContribution.getOrDefault(c.articleId(), 0.0)) {
                     bestContribution.put(c.articleId(), contribution);
                     bestReason.put(c.articleId(), c.reason());
@@ -139,11 +155,11 @@ public class FeedService {
                 continue; // deleted since it was proposed
             }
             double ageHours = Math.max(0, Duration.between(s.publishedAt(), reader.asOf()).toMinutes() / 60.0);
-            double score = e.getValue()[0] * (1 + FRESHNESS_BOOST * Math.pow(0.5, ageHours / 24));
-            scored.add(new Scored(s, score, bySources.get(e.getKey()), bestReason.get(e.getKey())));
+            double score = e.getValue()[0] * (1 + config.freshnessBoost() * Math.pow(0.5, ageHours / 24));
+            scored.add(new Scored(s, score, bySources.get(e.getKey()), bestReason.get(e.getKey()), sourceRanks.get(e.getKey())));
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
-        List<Scored> pool = scored.size() > 3 * DEPTH ? scored.subList(0, 3 * DEPTH) : scored;
+        List<Scored> pool = scored.size() > 3 * config.depth() ? scored.subList(0, 3 * config.depth()) : scored;
         Map<String, float[]> vectors = index.documentVectors(pool.stream().map(s -> s.article().id()).toList());
         if (ranker.isPresent() && !pool.isEmpty()) {
             pool = rescore(reader, pool, vectors, ranker.get());
@@ -154,21 +170,25 @@ public class FeedService {
     /** The learned ranker's click probability, the fusion score only breaking ties. */
     private List<Scored> rescore(ReaderContext reader, List<Scored> pool, Map<String, float[]> vectors,
             RankerService.Served ranker) {
-        float[][] features = rankers.features(reader, pool.stream().map(Scored::article).toList(), vectors);
-        float[] logits = ranker.ranker().score(features);
+        float[][] features = rankers.features(reader, pool.stream().map(Scored::article).toList(), vectors,
+                pool.stream().map(Scored::sourceRanks).toList());
+        float[] logits = ranker.ranker().score(RankingFeatures.project(features, ranker.model().features()));
         double top = pool.get(0).score();
         List<Scored> rescored = new ArrayList<>(pool.size());
         for (int i = 0; i < pool.size(); i++) {
             Scored s = pool.get(i);
             double probability = 1 / (1 + Math.exp(-logits[i]));
-            rescored.add(new Scored(s.article(), probability + 1e-3 * s.score() / top, s.sources(), s.reason()));
+            rescored.add(new Scored(s.article(), probability + 1e-3 * s.score() / top, s.sources(), s.reason(), s.sourceRanks()));
         }
         rescored.sort((a, b) -> Double.compare(b.score(), a.score()));
         return rescored;
     }
 
-    /** Maximal marginal relevance with a cap on any one section's share. */
-    private List<Recommendation> diversify(List<Scored> ranked, Map<String, float[]> vectors) {
+    /**
+     * Maximal marginal relevance with a cap on any one section's share; a candidate whose vector is as close to a
+     * chosen item as the near-duplicate threshold (the same story filed twice) is dropped.
+     */
+    private List<Scored> diversify(List<Scored> ranked, Map<String, float[]> vectors) {
         if (ranked.isEmpty()) {
             return List.of();
         }
@@ -176,12 +196,13 @@ public class FeedService {
         List<Scored> remaining = new ArrayList<>(ranked);
         List<Scored> chosen = new ArrayList<>();
         Map<String, Integer> perSection = new HashMap<>();
-        while (!remaining.isEmpty() && chosen.size() < DEPTH) {
+        while (!remaining.isEmpty() && chosen.size() < config.depth()) {
             Scored best = null;
             double bestValue = Double.NEGATIVE_INFINITY;
+            List<Scored> duplicates = new ArrayList<>();
             for (Scored candidate : remaining) {
                 int inSection = perSection.getOrDefault(candidate.article().section(), 0);
-                if (chosen.size() >= 3 && inSection + 1 > Math.max(2, MAX_SECTION_SHARE * (chosen.size() + 1))
+                if (chosen.size() >= 3 && inSection + 1 > Math.max(2, config.maxSectionShare() * (chosen.size() + 1))
                         && hasOtherSection(remaining, candidate.article().section())) {
                     continue;
                 }
@@ -195,11 +216,19 @@ public class FeedService {
                         }
                     }
                 }
-                double value = MMR_LAMBDA * candidate.score() / top - (1 - MMR_LAMBDA) * redundancy;
+                if (redundancy >= config.nearDuplicateSimilarity()) {
+                    duplicates.add(candidate);
+                    continue;
+                }
+                double value = config.mmrLambda() * candidate.score() / top - (1 - config.mmrLambda()) * redundancy;
                 if (value > bestValue) {
                     bestValue = value;
                     best = candidate;
                 }
+            }
+            remaining.removeAll(duplicates);
+            if (best == null && remaining.isEmpty()) {
+                break;
             }
             if (best == null) {
                 best = remaining.get(0);
@@ -208,8 +237,11 @@ public class FeedService {
             chosen.add(best);
             perSection.merge(best.article().section(), 1, Integer::sum);
         }
-        return chosen.stream().map(s -> new Recommendation(s.article().id(), s.article().title(), s.article().section(),
-                s.article().kind(), s.article().publishedAt(), Math.round(s.score() * 1e6) / 1e6, s.sources(), s.reason())).toList();
+        return chosen;
+    }
+
+    private double weight(String source) {
+        return config.sourceWeights().getOrDefault(source, SOURCE_WEIGHTS.getOrDefault(source, UNLISTED_SOURCE_WEIGHT));
     }
 
     private static boolean hasOtherSection(List<Scored> remaining, String section) {
@@ -221,6 +253,11 @@ public class FeedService {
         return false;
     }
 
-    private record Scored(ArticleSummary article, double score, List<String> sources, String reason) {
+    private record Scored(ArticleSummary article, double score, List<String> sources, String reason, float[] sourceRanks) {
+
+        Recommendation recommendation() {
+            return new Recommendation(article.id(), article.title(), article.section(), article.kind(),
+                    article.publishedAt(), Math.round(score * 1e6) / 1e6, sources, reason);
+        }
     }
 }

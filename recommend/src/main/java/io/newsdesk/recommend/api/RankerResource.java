@@ -8,12 +8,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.newsdesk.core.problem.InvalidRequestException;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,8 +52,17 @@ public class RankerResource {
                     + "impression, a split by time, early stopping on validation AUC, promotion only if it beats the "
                     + "heuristic and the previous version.")
     @APIResponse(responseCode = "202", description = "The training job")
-    public Response train() {
-        UUID id = jobs.enqueue(RankerTrainingJob.TYPE, "{}", null);
+    public Response train(@QueryParam("since") @Parameter(description = "Learn only from impressions at or after this "
+            + "ISO-8601 instant, e.g. 2026-11-01T00:00:00Z; default: the latest 200,000 impressions") String since) {
+        String payload = "{}";
+        if (since != null) {
+            try {
+                payload = "{\"since\":\"" + Instant.parse(since) + "\"}";
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequestException("since: not an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+            }
+        }
+        UUID id = jobs.enqueue(RankerTrainingJob.TYPE, payload, null);
         return Response.accepted(jobs.get(id.toString())).location(URI.create("/api/jobs/" + id)).build();
     }
 }

@@ -59,18 +59,9 @@ public final class BlendRecommender implements Recommender {
                 continue;
             }
             parts.get(k).score(user, part);
-            double mean = 0;
-            for (float v : part) {
-                mean += v;
-            }
-            mean /= part.length;
-            double variance = 0;
-            for (float v : part) {
-                variance += (v - mean) * (v - mean);
-            }
-            double deviation = Math.sqrt(variance / part.length) + 1e-9;
+            float[] z = Scores.standardised(part);
             for (int i = 0; i < scores.length; i++) {
-                scores[i] += (float) (weights[k] * (part[i] - mean) / deviation);
+                scores[i] += (float) (weights[k] * z[i]);
             }
         }
     }

@@ -10,7 +10,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * a zero diagonal, learnt in closed form as B = I - P diag(1/diag(P)) with P = (X^T X + lambda I)^-1. A user's
  * scores are their history times B. The inverse is a Cholesky solve with EJML.
  */
-public final class EaseRecommender implements Recommender {
+public final class EaseRecommender implements Recommender, HistoryScorer {
 
     private final double lambda;
     private float[][] weights = new float[0][];
@@ -64,8 +64,13 @@ public final class EaseRecommender implements Recommender {
 
     @Override
     public void score(int user, float[] scores) {
+        scoreFrom(data.itemsOf(user), scores);
+    }
+
+    @Override
+    public void scoreFrom(int[] items, float[] scores) {
         java.util.Arrays.fill(scores, 0f);
-        for (int i : data.itemsOf(user)) {
+        for (int i : items) {
             float[] row = weights[i];
             for (int j = 0; j < scores.length; j++) {
                 scores[j] += row[j];

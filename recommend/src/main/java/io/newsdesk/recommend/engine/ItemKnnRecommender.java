@@ -5,7 +5,7 @@ package io.newsdesk.recommend.engine;
  * columns). An item's score for a user sums its similarity to the user's items that are among its {@code k}
  * nearest neighbours.
  */
-public final class ItemKnnRecommender implements Recommender {
+public final class ItemKnnRecommender implements Recommender, HistoryScorer {
 
     private final int k;
     private float[][] neighbours = new float[0][];
@@ -50,7 +50,11 @@ public final class ItemKnnRecommender implements Recommender {
 
     @Override
     public void score(int user, float[] scores) {
-        int[] items = data.itemsOf(user);
+        scoreFrom(data.itemsOf(user), scores);
+    }
+
+    @Override
+    public void scoreFrom(int[] items, float[] scores) {
         for (int j = 0; j < scores.length; j++) {
             float[] row = neighbours[j];
             float sum = 0;

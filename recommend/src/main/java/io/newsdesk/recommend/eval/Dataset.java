@@ -18,6 +18,7 @@ public final class Dataset {
     private final Map<String, Integer> users = new LinkedHashMap<>();
     private final Map<String, Integer> items = new LinkedHashMap<>();
     private final List<List<Positive>> byUser = new ArrayList<>();
+    private List<Map<Integer, Long>> times;
 
     public Dataset(List<Interaction> log, double threshold) {
         for (Interaction i : log) {
@@ -43,6 +44,19 @@ public final class Dataset {
 
     public List<Positive> positivesOf(int user) {
         return byUser.get(user);
+    }
+
+    /** When the user engaged with the item, or {@code Long.MIN_VALUE} when the pair is not a positive. */
+    public long timeOf(int user, int item) {
+        if (times == null) {
+            times = new ArrayList<>(byUser.size());
+            for (List<Positive> positives : byUser) {
+                Map<Integer, Long> byItem = new java.util.HashMap<>();
+                positives.forEach(p -> byItem.merge(p.item(), p.time(), Math::max));
+                times.add(byItem);
+            }
+        }
+        return times.get(user).getOrDefault(item, Long.MIN_VALUE);
     }
 
     public long positives() {

@@ -40,14 +40,6 @@ public final class OfflineEvaluation {
     }
 
     /**
-     * Evaluates every model on every seed's split.
-     *
-     * @param models  fresh recommenders by name (a new instance per fit)
-     * @param split   the protocol, as a function of the seed
-     * @param seeds   the seeds, e.g. 0-4
-     * @param variants which fits to run
-     */
-    /**
      * Evaluates a blend whose weights are chosen per seed on the validation split (fit on train, every weight vector
      * of {@code grid} scored on validation), then tested in both variants with the chosen weights.
      */
@@ -77,6 +69,38 @@ public final class OfflineEvaluation {
             results.computeIfAbsent(Variant.TRAIN_ONLY, v -> new ArrayList<>()).add(trainOnly);
             results.computeIfAbsent(Variant.REFIT_TRAIN_VALID, v -> new ArrayList<>()).add(refit);
         }
+        return summaries(name, results);
+    }
+
+    /**
+     * Evaluates the two-stage pipeline: per seed the sources are fit on train, the ranker learns from the
+     * validation items, and the pipeline is tested in both variants (the refit keeps the ranker).
+     */
+    public static List<Summary> runRankedPipeline(String name, Dataset data,
+            java.util.function.LongFunction<RankedPipeline> pipelines, Function<Long, Split> split, List<Long> seeds,
+            java.util.function.Consumer<String> log) {
+        Map<Variant, List<Metrics>> results = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            Split s = split.apply(seed);
+            Interactions seen = s.train().plus(s.valid());
+            long t0 = System.nanoTime();
+            try (RankedPipeline pipeline = pipelines.apply(seed)) {
+                List<RankedPipeline.Fold> folds = RankerFolds.of(s, data, RankerFolds.EARLIER);
+                double auc = pipeline.trainRanker(folds);
+                pipeline.fit(s.train());
+                Metrics trainOnly = Evaluator.evaluate(pipeline, seen, s.test(), K);
+                pipeline.fit(seen);
+                Metrics refit = Evaluator.evaluate(pipeline, seen, s.test(), K);
+                log.accept(String.format(java.util.Locale.ROOT, "%s seed %d %s: ranker validation AUC %.3f, ndcg@10 %.4f / %.4f (%.1f s)",
+                        s.protocol(), seed, name, auc, trainOnly.ndcg(), refit.ndcg(), (System.nanoTime() - t0) / 1e9));
+                results.computeIfAbsent(Variant.TRAIN_ONLY, v -> new ArrayList<>()).add(trainOnly);
+                results.computeIfAbsent(Variant.REFIT_TRAIN_VALID, v -> new ArrayList<>()).add(refit);
+            }
+        }
+        return summaries(name, results);
+    }
+
+    private static List<Summary> summaries(String name, Map<Variant, List<Metrics>> results) {
         List<Summary> summaries = new ArrayList<>();
         results.forEach((variant, list) -> summaries.add(new Summary(name, variant,
                 Stat.of(list.stream().map(Metrics::recall).toList()), Stat.of(list.stream().map(Metrics::ndcg).toList()),
@@ -85,6 +109,14 @@ public final class OfflineEvaluation {
         return summaries;
     }
 
+    /**
+     * Evaluates every model on every seed's split.
+     *
+     * @param models  fresh recommenders by name (a new instance per fit)
+     * @param split   the protocol, as a function of the seed
+     * @param seeds   the seeds, e.g. 0-4
+     * @param variants which fits to run
+     */
     public static List<Summary> run(Map<String, Supplier<Recommender>> models, Function<Long, Split> split,
             List<Long> seeds, List<Variant> variants, java.util.function.Consumer<String> log) {
         Map<String, Map<Variant, List<Metrics>>> results = new LinkedHashMap<>();
@@ -105,10 +137,7 @@ public final class OfflineEvaluation {
             }
         }
         List<Summary> summaries = new ArrayList<>();
-        results.forEach((model, byVariant) -> byVariant.forEach((variant, list) -> summaries.add(new Summary(model, variant,
-                Stat.of(list.stream().map(Metrics::recall).toList()), Stat.of(list.stream().map(Metrics::ndcg).toList()),
-                Stat.of(list.stream().map(Metrics::hit).toList()), Stat.of(list.stream().map(Metrics::mrr).toList()),
-                Stat.of(list.stream().map(Metrics::coverage).toList()), list.size()))));
+        results.forEach((model, byVariant) -> summaries.addAll(summaries(model, byVariant)));
         return summaries;
     }
 }

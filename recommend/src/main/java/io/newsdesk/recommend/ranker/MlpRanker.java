@@ -56,44 +56,95 @@ public final class MlpRanker implements AutoCloseable {
     }
 
     /**
-     * Trains a ranker.
+     * Trains a pointwise ranker: each row is a separate click-or-not example with a binary cross-entropy loss.
      *
      * @param trainX rows of features; trainY 1 for clicked, 0 for not
      */
     public static MlpRanker train(float[][] trainX, float[] trainY, float[][] validX, float[] validY, RankerOptions options) {
-        DjlOffline.enforce();
         int features = trainX[0].length;
+        int[] order = java.util.stream.IntStream.range(0, trainX.length).toArray();
+        Loss loss = Loss.sigmoidBinaryCrossEntropyLoss();
+        return fit(features, options, loss, (trainer, random) -> {
+            shuffle(order, random);
+            for (int start = 0; start < order.length; start += options.batchSize()) {
+                int end = Math.min(order.length, start + options.batchSize());
+                try (NDManager step = trainer.getManager().newSubManager()) {
+                    NDArray x = step.create(rows(trainX, order, start, end), new Shape(end - start, features));
+                    NDArray y = step.create(labels(trainY, order, start, end), new Shape(end - start, 1));
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList predictions = trainer.forward(new NDList(x));
+                        collector.backward(trainer.getLoss().evaluate(new NDList(y), predictions));
+                    }
+                    trainer.step();
+                }
+            }
+        }, ranker -> Auc.of(ranker.score(validX), validY));
+    }
+
+    /**
+     * Trains a listwise ranker: the loss is the cross-entropy between each list's softmax over candidate scores and
+     * its engaged candidates (ListNet with top-one probabilities), so the model learns the order within a list and
+     * not how engaged one reader is compared with another. Lists without a positive teach nothing and are skipped.
+     * Early stopping watches the mean AUC within validation lists.
+     */
+    public static MlpRanker trainListwise(List<RankingList> train, List<RankingList> valid, RankerOptions options) {
+        List<RankingList> lists = train.stream().filter(RankingList::hasPositive).toList();
+        List<RankingList> checks = valid.stream().filter(RankingList::hasPositive).toList();
+        if (lists.isEmpty() || checks.isEmpty()) {
+            throw new IllegalArgumentException("listwise training needs lists with an engaged candidate in train and validation");
+        }
+        int features = lists.get(0).features()[0].length;
+        int[] order = java.util.stream.IntStream.range(0, lists.size()).toArray();
+        int listsPerStep = Math.max(1, options.batchSize() / ROWS_PER_LIST);
+        return fit(features, options, new ListNetLoss(), (trainer, random) -> {
+            shuffle(order, random);
+            for (int start = 0; start < order.length; start += listsPerStep) {
+                int end = Math.min(order.length, start + listsPerStep);
+                try (NDManager step = trainer.getManager().newSubManager()) {
+                    PaddedLists batch = PaddedLists.of(lists, order, start, end, features);
+                    NDArray x = step.create(batch.rows(), new Shape((long) batch.lists() * batch.length(), features));
+                    NDArray target = step.create(batch.targets(), new Shape(batch.lists(), batch.length()));
+                    NDArray mask = step.create(batch.mask(), new Shape(batch.lists(), batch.length()));
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow()
+                                .reshape(batch.lists(), batch.length()).add(mask);
+                        collector.backward(trainer.getLoss().evaluate(new NDList(target), new NDList(logits)));
+                    }
+                    trainer.step();
+                }
+            }
+        }, ranker -> checks.stream().mapToDouble(l -> Auc.of(ranker.score(l.features()), l.labels())).average().orElse(0.5));
+    }
+
+    /** A listwise step takes the options' batch size divided by this many lists, so one batch size suits both losses. */
+    static final int ROWS_PER_LIST = 16;
+
+    /** One pass over the training data. */
+    private interface Epoch {
+        void run(Trainer trainer, Random random);
+    }
+
+    /** Xavier initialisation, Adam, and early stopping on {@code validation}, keeping the best epoch's parameters. */
+    private static MlpRanker fit(int features, RankerOptions options, Loss loss, Epoch epoch,
+            java.util.function.ToDoubleFunction<MlpRanker> validation) {
+        DjlOffline.enforce();
         Engine engine = Engine.getEngine("PyTorch");
         engine.setRandomSeed((int) options.seed());
         Model model = Model.newInstance("newsdesk-ranker", engine.getEngineName());
         model.setBlock(block(options.hidden()));
         MlpRanker ranker = new MlpRanker(model, features);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optInitializer(new XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build());
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(options.batchSize(), features));
             Random random = new Random(options.seed());
-            int[] order = java.util.stream.IntStream.range(0, trainX.length).toArray();
             byte[] best = null;
             int sinceBest = 0;
-            for (int epoch = 0; epoch < options.maxEpochs(); epoch++) {
-                shuffle(order, random);
-                for (int start = 0; start < order.length; start += options.batchSize()) {
-                    int end = Math.min(order.length, start + options.batchSize());
-                    try (NDManager step = trainer.getManager().newSubManager()) {
-                        NDArray x = step.create(rows(trainX, order, start, end), new Shape(end - start, features));
-                        NDArray y = step.create(labels(trainY, order, start, end), new Shape(end - start, 1));
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDList predictions = trainer.forward(new NDList(x));
-                            NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions);
-                            collector.backward(loss);
-                        }
-                        trainer.step();
-                    }
-                }
-                ranker.epochs = epoch + 1;
-                double auc = Auc.of(ranker.score(validX), validY);
+            for (int e = 0; e < options.maxEpochs(); e++) {
+                epoch.run(trainer, random);
+                ranker.epochs = e + 1;
+                double auc = validation.applyAsDouble(ranker);
                 ranker.validationAucs.add(auc);
                 if (auc > ranker.bestAuc) {
                     ranker.bestAuc = auc;

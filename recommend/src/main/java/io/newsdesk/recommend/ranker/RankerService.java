@@ -63,20 +63,27 @@ public class RankerService {
             return;
         }
         Served previous = served;
-        served = new Served(latest.get().model(), MlpRanker.load(latest.get().parameters(), RankingFeatures.COUNT, HIDDEN));
+        RankerModel model = latest.get().model();
+        served = new Served(model, MlpRanker.load(latest.get().parameters(), model.features().size(), HIDDEN));
         if (previous != null) {
             previous.ranker().close();
         }
     }
 
-    /** Features of each article for the reader now. */
-    public float[][] features(ReaderContext reader, List<ArticleSummary> articles, Map<String, float[]> vectors) {
+    /**
+     * Features of each article for the reader now, all of {@link RankingFeatures#NAMES}.
+     *
+     * @param sourceRanks per article the candidate sources' rank scores (an entry may be null)
+     */
+    public float[][] features(ReaderContext reader, List<ArticleSummary> articles, Map<String, float[]> vectors,
+            List<float[]> sourceRanks) {
         List<float[]> interests = profiles.interestCentroids(reader);
         Map<String, Long> recent = recentEngagements(articles, reader.asOf());
         float[][] rows = new float[articles.size()][];
         for (int i = 0; i < articles.size(); i++) {
             ArticleSummary a = articles.get(i);
-            rows[i] = RankingFeatures.of(reader, interests, a, vectors.get(a.id()), recent.getOrDefault(a.id(), 0L), reader.asOf());
+            rows[i] = RankingFeatures.of(reader, interests, a, vectors.get(a.id()), recent.getOrDefault(a.id(), 0L), reader.asOf(),
+                    sourceRanks.get(i));
         }
         return rows;
     }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,9 +27,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The {@code ranker-training} job: turns logged impressions into examples (clicked or read within an hour, or not),
- * with each example's features computed from what was known at its impression (the reader's events before it, the
- * article's engagements in the day before), splits them by time (the latest {@value #VALIDATION_SHARE} for
+ * The {@code ranker-training} job: turns the latest logged impressions into examples (clicked or read within an
+ * hour, or not), with each example's features computed from what was known at its impression (the reader's events
+ * before it, the article's engagements in the day before, and the candidate sources' ranks when the feed that showed
+ * it was served, from {@link ServedItemLog}), splits them by time (the latest {@value #VALIDATION_SHARE} for
  * validation), trains the MLP, and promotes the new version only if its validation AUC beats both the transparent
  * heuristic and the previously promoted version on the same validation data.
  */
@@ -39,6 +41,10 @@ public class RankerTrainingJob implements JobHandler {
     static final double VALIDATION_SHARE = 0.2;
     static final int MIN_EXAMPLES = 200;
     private static final int MAX_IMPRESSIONS = 200_000;
+    /** Source ranks count when the item was served at most this long before the impression. */
+    static final Duration SERVED_WITHIN = Duration.ofDays(1);
+    /** Share of examples with logged source ranks needed to train on them; below it the model leaves them out. */
+    static final double MIN_SOURCE_COVERAGE = 0.5;
 
     private final DataSource dataSource;
     private final ReaderContextLoader readers;
@@ -48,9 +54,12 @@ public class RankerTrainingJob implements JobHandler {
     private final RankerStore store;
     private final RankerService service;
     private final ObjectMapper json;
+    private final ServedItemLog servedLog;
 
     public RankerTrainingJob(DataSource dataSource, ReaderContextLoader readers, VectorProfileSource profiles,
-            ArticleService articles, IndexSync index, RankerStore store, RankerService service, ObjectMapper json) {
+            ArticleService articles, IndexSync index, RankerStore store, RankerService service, ObjectMapper json,
+            ServedItemLog servedLog) {
+        this.servedLog = servedLog;
         this.dataSource = dataSource;
         this.readers = readers;
         this.profiles = profiles;
@@ -78,7 +87,9 @@ public class RankerTrainingJob implements JobHandler {
     @Override
     public void run(JobContext job) throws Exception {
         job.progress(0, 0, "collecting impressions");
-        List<Impression> impressions = impressions();
+        var payload = json.readTree(job.payload() == null ? "{}" : job.payload());
+        Instant since = payload.hasNonNull("since") ? Instant.parse(payload.get("since").asText()) : Instant.EPOCH;
+        List<Impression> impressions = impressions(since);
         if (impressions.size() < MIN_EXAMPLES) {
             throw new IllegalStateException("only " + impressions.size() + " impressions are logged; training needs "
                     + MIN_EXAMPLES + " (the portal sends impression events for what it shows)");
@@ -88,6 +99,9 @@ public class RankerTrainingJob implements JobHandler {
         Map<String, ArticleSummary> summaries = articles.summaries(ids);
         Map<String, float[]> vectors = index.documentVectors(ids);
         Map<String, long[]> engagements = engagementTimes();
+        servedLog.prune(Instant.now());
+        ServedItemLog.Lookup logged = servedLog.since(impressions.get(0).at().minus(SERVED_WITHIN));
+        int withSourceRanks = 0;
         float[][] x = new float[impressions.size()][];
         float[] y = new float[impressions.size()];
         Map<String, ReaderContext> contexts = new HashMap<>();
@@ -105,18 +119,22 @@ public class RankerTrainingJob implements JobHandler {
             String key = imp.reader() + "@" + asOf.toEpochMilli();
             ReaderContext reader = contexts.computeIfAbsent(key, k -> readers.load(imp.reader(), asOf));
             List<float[]> centroids = interests.computeIfAbsent(key, k -> profiles.interestCentroids(reader));
+            float[] sourceRanks = logged.at(imp.reader(), imp.article(), imp.at(), SERVED_WITHIN);
+            withSourceRanks += sourceRanks == null ? 0 : 1;
             x[n] = RankingFeatures.of(reader, centroids, article, vectors.get(imp.article()),
-                    countBefore(engagements.get(imp.article()), imp.at()), imp.at());
+                    countBefore(engagements.get(imp.article()), imp.at()), imp.at(), sourceRanks);
             y[n] = imp.clicked() ? 1f : 0f;
             n++;
             if (i % 200 == 0) {
                 job.progress(i, impressions.size(), "computing features");
             }
         }
+        List<String> names = n > 0 && withSourceRanks >= MIN_SOURCE_COVERAGE * n ? RankingFeatures.NAMES : RankingFeatures.BASE;
         int split = (int) Math.round(n * (1 - VALIDATION_SHARE));
-        float[][] trainX = Arrays.copyOfRange(x, 0, split);
+        float[][] trainX = RankingFeatures.project(Arrays.copyOfRange(x, 0, split), names);
         float[] trainY = Arrays.copyOfRange(y, 0, split);
-        float[][] validX = Arrays.copyOfRange(x, split, n);
+        float[][] validAll = Arrays.copyOfRange(x, split, n);
+        float[][] validX = RankingFeatures.project(validAll, names);
         float[] validY = Arrays.copyOfRange(y, split, n);
         int positives = 0;
         for (int i = 0; i < n; i++) {
@@ -126,16 +144,18 @@ public class RankerTrainingJob implements JobHandler {
             throw new IllegalStateException("the impressions are all clicked or all unclicked; nothing to learn");
         }
         job.progress(impressions.size(), impressions.size(), "training");
-        float[] heuristic = new float[validX.length];
-        for (int i = 0; i < validX.length; i++) {
-            heuristic[i] = RankingFeatures.heuristic(validX[i]);
+        float[] heuristic = new float[validAll.length];
+        for (int i = 0; i < validAll.length; i++) {
+            heuristic[i] = RankingFeatures.heuristic(validAll[i]);
         }
         double heuristicAuc = Auc.of(heuristic, validY);
-        Double previousAuc = service.served().map(s -> Auc.of(s.ranker().score(validX), validY)).orElse(null);
+        Double previousAuc = service.served()
+                .map(s -> Auc.of(s.ranker().score(RankingFeatures.project(validAll, s.model().features())), validY))
+                .orElse(null);
         try (MlpRanker ranker = MlpRanker.train(trainX, trainY, validX, validY, RankerOptions.defaults())) {
             double auc = ranker.validationAuc();
             boolean promoted = auc > heuristicAuc && (previousAuc == null || auc > previousAuc);
-            RankerModel stored = store.save(new RankerModel(0, Instant.now(), RankingFeatures.NAMES, n, positives,
+            RankerModel stored = store.save(new RankerModel(0, Instant.now(), names, n, positives,
                     ranker.epochs(), auc, heuristicAuc, previousAuc, promoted), ranker.parameters());
             if (promoted) {
                 service.refresh();
@@ -144,7 +164,7 @@ public class RankerTrainingJob implements JobHandler {
         }
     }
 
-    private List<Impression> impressions() throws SQLException {
+    private List<Impression> impressions(Instant since) throws SQLException {
         String sql = """
                 SELECT i.reader_id, i.article_id, i.occurred_at,
                        EXISTS (SELECT 1 FROM core_reader_event c
@@ -152,17 +172,19 @@ public class RankerTrainingJob implements JobHandler {
                                  AND c.type IN ('click', 'view', 'read')
                                  AND c.occurred_at >= i.occurred_at AND c.occurred_at < i.occurred_at + interval '1 hour')
                 FROM core_reader_event i
-                WHERE i.type = 'impression'
-                ORDER BY i.occurred_at, i.id LIMIT ?""";
+                WHERE i.type = 'impression' AND i.occurred_at >= ?
+                ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?""";
         List<Impression> impressions = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setInt(1, MAX_IMPRESSIONS);
+            s.setTimestamp(1, java.sql.Timestamp.from(since));
+            s.setInt(2, MAX_IMPRESSIONS);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     impressions.add(new Impression(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)));
                 }
             }
         }
+        java.util.Collections.reverse(impressions); // the latest ones, oldest first for the split by time
         return impressions;
     }
 

@@ -1,0 +1,84 @@
+package io.newsdesk.recommend;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.util.Map;
+
+/** {@code newsdesk.recommend.*}: how feeds are assembled and how often their models are retrained. */
+@ConfigMapping(prefix = "newsdesk.recommend")
+public interface RecommendConfig {
+
+    Feed feed();
+
+    Retrain retrain();
+
+    /** {@code newsdesk.recommend.feed.*} */
+    interface Feed {
+
+        /**
+         * Fusion weight per candidate source name, overriding the built-in ones (vector-profile 1.0, item-neighbours
+         * 0.8, matrix-model 0.8, editor-picks 0.7, user-neighbours 0.6, bm25-interests 0.6, trending 0.5, fresh 0.4);
+         * 0 turns a source off.
+         */
+        Map<String, Double> sourceWeights();
+
+        /** The k of reciprocal rank fusion: larger flattens the advantage of a source's first items. */
+        @WithDefault("20")
+        @Min(1)
+        int fusionK();
+
+        /** Candidates each source proposes. */
+        @WithDefault("60")
+        @Min(1)
+        int perSource();
+
+        /** Items a feed holds across its pages. */
+        @WithDefault("100")
+        @Min(1)
+        int depth();
+
+        /** Relevance against novelty in maximal marginal relevance: 1 ignores redundancy. */
+        @WithDefault("0.7")
+        @DecimalMin("0") @DecimalMax("1")
+        double mmrLambda();
+
+        /** Largest share of a feed one section may take once a few items are chosen. */
+        @WithDefault("0.7")
+        @DecimalMin("0") @DecimalMax("1")
+        double maxSectionShare();
+
+        /** Cosine similarity of document vectors at or above which an item is a near duplicate of one already chosen. */
+        @WithDefault("0.97")
+        @DecimalMin("0") @DecimalMax("1")
+        double nearDuplicateSimilarity();
+
+        /** Extra score for a just-published article, halving every day of its age. */
+        @WithDefault("0.2")
+        @DecimalMin("0")
+        double freshnessBoost();
+    }
+
+    /** {@code newsdesk.recommend.retrain.*} */
+    interface Retrain {
+
+        /** Whether this process queues retraining jobs on a schedule. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Queue a ranker training when the last one was queued longer ago than this. */
+        @WithDefault("6h")
+        Duration rankerEvery();
+
+        /** Queue a matrix model training when the last one was queued longer ago than this. */
+        @WithDefault("1h")
+        Duration matrixModelEvery();
+
+        /** How often the schedule looks. */
+        @WithDefault("1m")
+        Duration checkEvery();
+    }
+}

@@ -1,0 +1,213 @@
+package io.newsdesk.recommend.eval;
+
+import io.newsdesk.recommend.engine.EaseRecommender;
+import io.newsdesk.recommend.engine.ImplicitAlsRecommender;
+import io.newsdesk.recommend.engine.Interactions;
+import io.newsdesk.recommend.engine.ItemKnnRecommender;
+import io.newsdesk.recommend.engine.Recommender;
+import io.newsdesk.recommend.engine.Scores;
+import io.newsdesk.recommend.engine.TopK;
+import io.newsdesk.recommend.engine.UserKnnRecommender;
+import io.newsdesk.recommend.ranker.MlpRanker;
+import io.newsdesk.recommend.ranker.RankerOptions;
+import io.newsdesk.recommend.ranker.RankingList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The feed's two stages on an interaction log: the collaborative candidate sources (EASE, iALS, item-kNN, user-kNN)
+ * each nominate their top items, and the DJL ranker orders the union from every source's score and rank, the
+ * sources' view of the user's latest items, popularity overall and in the month before, and the user's activity.
+ * The ranker learns from held-out interactions: fit the sources on train, label the candidates with the
+ * validation items, train. Refitting the sources afterwards keeps the ranker.
+ */
+public final class RankedPipeline implements Recommender, AutoCloseable {
+
+    static final int PER_SOURCE = 50;
+    static final int RECENT = 5;
+    static final int RECENT_DAYS = 30;
+    static final int SESSION_MARGIN_DAYS = 7;
+    private static final List<String> SOURCES = List.of("ease", "ials", "item_knn", "user_knn", "ease_1000", "ials_32");
+    /** Per source its standardised score and reciprocal rank in the pool, then what the sources cannot see. */
+    public static final List<String> FEATURES = features();
+
+    private final Dataset data;
+    private final RankerOptions options;
+    private final List<Recommender> sources;
+    private final EaseRecommender ease = new EaseRecommender(250);
+    private final ItemKnnRecommender itemKnn = new ItemKnnRecommender(200);
+    private Interactions fitted;
+    private Timeline timeline;
+    private int[] popularity;
+    private float[] logPopularity;
+    private MlpRanker ranker;
+
+    public RankedPipeline(Dataset data, RankerOptions options, long seed) {
+        this.data = data;
+        this.options = options;
+        this.sources = List.of(ease, new ImplicitAlsRecommender(128, 50, 10, 10, seed), itemKnn, new UserKnnRecommender(100),
+                new EaseRecommender(1000), new ImplicitAlsRecommender(32, 50, 10, 10, seed));
+    }
+
+    /** The ranker settings the evaluation reports: two hidden layers, Adam at 0.003, 16 lists per step. */
+    public static RankerOptions defaultOptions() {
+        return new RankerOptions(new int[] {64, 32}, 0.003f, 256, 40, 4, 7);
+    }
+
+    private static List<String> features() {
+        List<String> names = new ArrayList<>();
+        SOURCES.forEach(s -> names.add(s + "_z"));
+        SOURCES.forEach(s -> names.add(s + "_rank"));
+        names.addAll(List.of("ease_latest5", "item_knn_latest5", "log_popularity", "log_popularity_30d",
+                "log_popularity_in_user_period", "log_user_items", "user_mean_log_popularity", "signed_log_item_age_days"));
+        return List.copyOf(names);
+    }
+
+    @Override
+    public String name() {
+        return "ranked-pipeline(ease + ials + item-knn + user-knn -> mlp" + Arrays.toString(options.hidden()) + ")";
+    }
+
+    @Override
+    public void fit(Interactions interactions) {
+        sources.forEach(s -> s.fit(interactions));
+        fitted = interactions;
+        timeline = new Timeline(interactions, data);
+        popularity = interactions.itemCounts();
+        logPopularity = new float[popularity.length];
+        for (int i = 0; i < popularity.length; i++) {
+            logPopularity[i] = (float) Math.log1p(popularity[i]);
+        }
+    }
+
+    /** Interactions to fit the sources on and the held-out interactions that label their candidates. */
+    public record Fold(Interactions fit, Interactions heldOut) {
+    }
+
+    /**
+     * Trains the ranker: for each fold the sources are fit on its interactions and their candidates labelled by its
+     * held-out ones (items the users went on to engage with); a fifth of the users, drawn with the options' seed, is
+     * kept for early stopping. Call {@link #fit} afterwards to fit the sources on what the pipeline will serve from.
+     *
+     * @return the ranker's validation AUC (mean within a user's candidates)
+     */
+    public double trainRanker(List<Fold> folds) {
+        List<RankingList> train = new ArrayList<>();
+        List<RankingList> valid = new ArrayList<>();
+        Random random = new Random(options.seed());
+        for (Fold fold : folds) {
+            fit(fold.fit());
+            Interactions labels = fold.heldOut();
+            for (int u = 0; u < labels.users(); u++) {
+                if (labels.itemsOf(u).length == 0) {
+                    continue;
+                }
+                boolean validation = random.nextInt(5) == 0;
+                Candidates c = candidates(u);
+                float[] engaged = new float[c.items().length];
+                for (int k = 0; k < engaged.length; k++) {
+                    engaged[k] = labels.contains(u, c.items()[k]) ? 1f : 0f;
+                }
+                if (engaged.length > 0) {
+                    (validation ? valid : train).add(new RankingList(c.features(), engaged));
+                }
+            }
+        }
+        if (ranker != null) {
+            ranker.close();
+        }
+        ranker = MlpRanker.trainListwise(train, valid, options);
+        return ranker.validationAuc();
+    }
+
+    @Override
+    public void score(int user, float[] scores) {
+        if (ranker == null) {
+            throw new IllegalStateException("train the ranker before scoring");
+        }
+        Arrays.fill(scores, Float.NEGATIVE_INFINITY);
+        Candidates c = candidates(user);
+        float[] logits = ranker.score(c.features());
+        for (int k = 0; k < c.items().length; k++) {
+            scores[c.items()[k]] = logits[k];
+        }
+    }
+
+    /** A user's candidates and their feature rows, in the order of {@link #FEATURES}. */
+    record Candidates(int[] items, float[][] features) {
+    }
+
+    Candidates candidates(int user) {
+        int items = fitted.items();
+        boolean[] seen = new boolean[items];
+        for (int i : fitted.itemsOf(user)) {
+            seen[i] = true;
+        }
+        float[][] z = new float[sources.size()][];
+        Set<Integer> pool = new LinkedHashSet<>();
+        for (int s = 0; s < sources.size(); s++) {
+            float[] scores = new float[items];
+            sources.get(s).score(user, scores);
+            z[s] = Scores.standardised(scores);
+            for (int i : TopK.indices(scores, seen, PER_SOURCE)) {
+                pool.add(i);
+            }
+        }
+        int[] candidates = pool.stream().mapToInt(Integer::intValue).toArray();
+        float[][] ranks = new float[sources.size()][items];
+        for (int s = 0; s < sources.size(); s++) {
+            float[] zs = z[s];
+            Integer[] order = pool.toArray(Integer[]::new);
+            Arrays.sort(order, (a, b) -> Float.compare(zs[b], zs[a]));
+            for (int r = 0; r < order.length; r++) {
+                ranks[s][order[r]] = 1f / (1 + r);
+            }
+        }
+        int[] latest = timeline.latest(user, RECENT);
+        float[] easeLatest = new float[items];
+        ease.scoreFrom(latest, easeLatest);
+        float[] knnLatest = new float[items];
+        itemKnn.scoreFrom(latest, knnLatest);
+        long now = timeline.latestTime(user);
+        long first = timeline.earliestTime(user);
+        int[] history = fitted.itemsOf(user);
+        double userPopularity = 0;
+        for (int i : history) {
+            userPopularity += logPopularity[i] / history.length;
+        }
+        int n = sources.size();
+        float[][] rows = new float[candidates.length][];
+        for (int k = 0; k < candidates.length; k++) {
+            int i = candidates[k];
+            float[] row = new float[FEATURES.size()];
+            for (int src = 0; src < n; src++) {
+                row[src] = z[src][i];
+                row[n + src] = ranks[src][i];
+            }
+            double age = timeline.daysSinceFirst(i, now);
+            int f = 2 * n;
+            row[f++] = easeLatest[i];
+            row[f++] = knnLatest[i];
+            row[f++] = logPopularity[i];
+            row[f++] = (float) Math.log1p(timeline.engagementsBetween(i, now - RECENT_DAYS * Timeline.DAY, now));
+            row[f++] = (float) Math.log1p(timeline.engagementsBetween(i, first - SESSION_MARGIN_DAYS * Timeline.DAY,
+                    now + SESSION_MARGIN_DAYS * Timeline.DAY));
+            row[f++] = (float) Math.log1p(history.length);
+            row[f++] = (float) userPopularity;
+            row[f] = (float) (Math.signum(age) * Math.log1p(Math.abs(age)));
+            rows[k] = row;
+        }
+        return new Candidates(candidates, rows);
+    }
+
+    @Override
+    public void close() {
+        if (ranker != null) {
+            ranker.close();
+        }
+    }
+}
