@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * readers (latency percentiles, feeds/s). Writes {@code bench/results/recommend-speed.md}.
  *
  * <p>Usage: {@code RecommendBench [--articles N] [--readers N] [--events N] [--http-events N] [--clients N]
- * [--seconds N] [--out file.md]}
+ * [--seconds N] [--out file.md] [--jfr recording.jfr] [--keep true] [--reuse true]}: {@code --keep} leaves the
+ * database for a later {@code --reuse} run, which skips loading and ingestion (for profiling the feed)
  */
 public final class RecommendBench {
 
@@ -54,14 +55,19 @@ public final class RecommendBench {
         Path log = work.resolve("service.log");
         log("work folder " + work + " (service log: " + log + ")");
 
-        dropDatabase();
-        ServiceProcess.start(PORT, DATABASE, work.resolve("data"), log, List.of(), Duration.ofMinutes(3)).close();
+        boolean reuse = Boolean.parseBoolean(options.getOrDefault("reuse", "false"));
+        if (!reuse) {
+            dropDatabase();
+            ServiceProcess.start(PORT, DATABASE, work.resolve("data"), log, List.of(), Duration.ofMinutes(3)).close();
+        }
 
         ScaledNewsroom newsroom = new ScaledNewsroom(articles, readers, Instant.now().truncatedTo(ChronoUnit.SECONDS), 42);
         List<ScaledNewsroom.Event> forHttp = new ArrayList<>(httpEvents);
         long copied;
         long t0 = System.nanoTime();
-        try (BulkLoader loader = new BulkLoader("jdbc:postgresql://127.0.0.1:5432/" + DATABASE)) {
+        if (reuse) {
+            log("reusing the loaded database " + DATABASE + ": loading and ingestion are skipped");
+        } else try (BulkLoader loader = new BulkLoader("jdbc:postgresql://127.0.0.1:5432/" + DATABASE)) {
             loader.articles(newsroom);
             loader.readers(newsroom);
             List<ScaledNewsroom.Event> chunk = new ArrayList<>();
@@ -82,21 +88,23 @@ public final class RecommendBench {
             if (!failures.isEmpty()) {
                 throw failures.get(0);
             }
-            copied = bulk;
             loader.analyze();
         }
+        copied = reuse ? 0 : events - httpEvents;
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         log(String.format(Locale.ROOT, "loaded %d articles, %d readers, %d events by COPY in %.0f s", articles, readers, copied, loadSeconds));
 
         StringBuilder md = new StringBuilder();
         long started = System.nanoTime();
-        try (ServiceProcess service = ServiceProcess.start(PORT, DATABASE, work.resolve("data"), log, List.of(), Duration.ofMinutes(30))) {
+        List<String> serviceFlags = options.containsKey("jfr")
+                ? List.of("-XX:StartFlightRecording=filename=" + options.get("jfr") + ",settings=profile") : List.of();
+        try (ServiceProcess service = ServiceProcess.start(PORT, DATABASE, work.resolve("data"), log, serviceFlags, Duration.ofMinutes(30))) {
             while (!"ready".equals(ServiceProcess.JSON.readTree(service.get("/api/index").body()).path("state").asText())) {
                 Thread.sleep(1_000);
             }
             double indexSeconds = (System.nanoTime() - started) / 1e9;
             log(String.format(Locale.ROOT, "service ready with its index rebuilt from cached vectors in %.0f s", indexSeconds));
-            double eventsPerSecond = ingest(service, forHttp);
+            double eventsPerSecond = reuse ? 0 : ingest(service, forHttp);
             log(String.format(Locale.ROOT, "ingested %d events over HTTP at %.0f events/s", forHttp.size(), eventsPerSecond));
             Training matrix = train(service, "/api/matrix-model:train");
             log("matrix model: " + matrix);
@@ -115,7 +123,9 @@ public final class RecommendBench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString());
         log("wrote " + out);
-        dropDatabase();
+        if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
+            dropDatabase();
+        }
     }
 
     private static void copy(BulkLoader loader, List<ScaledNewsroom.Event> chunk, List<Exception> failures) {
@@ -177,7 +187,8 @@ public final class RecommendBench {
     record Training(String state, double seconds, JsonNode result, String error) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s in %.1f s%s", state, seconds, error == null ? "" : " (" + error + ")");
+            String why = error == null ? "" : " (" + (error.length() > 200 ? error.substring(0, 200) + "..." : error) + ")";
+            return String.format(Locale.ROOT, "%s in %.1f s%s", state, seconds, why);
         }
     }
 

@@ -186,71 +186,79 @@ public class FeedService {
 
     /**
      * Maximal marginal relevance with a cap on any one section's share; a candidate whose vector is as close to a
-     * chosen item as the near-duplicate threshold (the same story filed twice) is dropped.
+     * chosen item as the near-duplicate threshold (the same story filed twice) is dropped. Each candidate keeps its
+     * greatest similarity to the items chosen so far, updated only against the newest choice, so a feed costs one
+     * dot product per candidate and chosen item.
      */
     private List<Scored> diversify(List<Scored> ranked, Map<String, float[]> vectors) {
-        if (ranked.isEmpty()) {
-            return List.of();
+        int n = ranked.size();
+        List<Scored> chosen = new ArrayList<>();
+        if (n == 0) {
+            return chosen;
         }
         double top = ranked.get(0).score();
-        List<Scored> remaining = new ArrayList<>(ranked);
-        List<Scored> chosen = new ArrayList<>();
+        float[][] vector = new float[n][];
+        double[] redundancy = new double[n];
+        boolean[] gone = new boolean[n];
+        Map<String, Integer> leftPerSection = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            vector[i] = vectors.get(ranked.get(i).article().id());
+            leftPerSection.merge(ranked.get(i).article().section(), 1, Integer::sum);
+        }
         Map<String, Integer> perSection = new HashMap<>();
-        while (!remaining.isEmpty() && chosen.size() < config.depth()) {
-            Scored best = null;
+        int left = n;
+        while (left > 0 && chosen.size() < config.depth()) {
+            int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
-            List<Scored> duplicates = new ArrayList<>();
-            for (Scored candidate : remaining) {
-                int inSection = perSection.getOrDefault(candidate.article().section(), 0);
+            for (int i = 0; i < n; i++) {
+                if (gone[i]) {
+                    continue;
+                }
+                String section = ranked.get(i).article().section();
+                if (redundancy[i] >= config.nearDuplicateSimilarity()) {
+                    gone[i] = true;
+                    left--;
+                    leftPerSection.merge(section, -1, Integer::sum);
+                    continue;
+                }
+                int inSection = perSection.getOrDefault(section, 0);
                 if (chosen.size() >= 3 && inSection + 1 > Math.max(2, config.maxSectionShare() * (chosen.size() + 1))
-                        && hasOtherSection(remaining, candidate.article().section())) {
+                        && left - leftPerSection.get(section) > 0) {
                     continue;
                 }
-                double redundancy = 0;
-                float[] v = vectors.get(candidate.article().id());
-                if (v != null) {
-                    for (Scored c : chosen) {
-                        float[] w = vectors.get(c.article().id());
-                        if (w != null) {
-                            redundancy = Math.max(redundancy, Vectors.dot(v, w));
-                        }
-                    }
-                }
-                if (redundancy >= config.nearDuplicateSimilarity()) {
-                    duplicates.add(candidate);
-                    continue;
-                }
-                double value = config.mmrLambda() * candidate.score() / top - (1 - config.mmrLambda()) * redundancy;
+                double value = config.mmrLambda() * ranked.get(i).score() / top - (1 - config.mmrLambda()) * redundancy[i];
                 if (value > bestValue) {
                     bestValue = value;
-                    best = candidate;
+                    best = i;
                 }
             }
-            remaining.removeAll(duplicates);
-            if (best == null && remaining.isEmpty()) {
-                break;
+            if (best < 0) {
+                for (int i = 0; i < n && best < 0; i++) {
+                    best = gone[i] ? -1 : i;
+                }
+                if (best < 0) {
+                    break;
+                }
             }
-            if (best == null) {
-                best = remaining.get(0);
+            Scored pick = ranked.get(best);
+            gone[best] = true;
+            left--;
+            leftPerSection.merge(pick.article().section(), -1, Integer::sum);
+            perSection.merge(pick.article().section(), 1, Integer::sum);
+            chosen.add(pick);
+            if (vector[best] != null) {
+                for (int i = 0; i < n; i++) {
+                    if (!gone[i] && vector[i] != null) {
+                        redundancy[i] = Math.max(redundancy[i], Vectors.dot(vector[i], vector[best]));
+                    }
+                }
             }
-            remaining.remove(best);
-            chosen.add(best);
-            perSection.merge(best.article().section(), 1, Integer::sum);
         }
         return chosen;
     }
 
     private double weight(String source) {
         return config.sourceWeights().getOrDefault(source, SOURCE_WEIGHTS.getOrDefault(source, UNLISTED_SOURCE_WEIGHT));
-    }
-
-    private static boolean hasOtherSection(List<Scored> remaining, String section) {
-        for (Scored s : remaining) {
-            if (!s.article().section().equals(section)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Scored(ArticleSummary article, double score, List<String> sources, String reason, float[] sourceRanks) {

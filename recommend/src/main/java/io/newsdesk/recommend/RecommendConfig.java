@@ -16,6 +16,10 @@ public interface RecommendConfig {
 
     Retrain retrain();
 
+    /** How long a computed trending list is served before it is computed again; 0 computes it every time. */
+    @WithDefault("30s")
+    Duration trendingCache();
+
     /** {@code newsdesk.recommend.feed.*} */
     interface Feed {
 

@@ -10,7 +10,7 @@ import io.newsdesk.core.index.SearchFilters;
 import io.newsdesk.core.index.SearchHit;
 import io.newsdesk.core.index.SearchMode;
 import io.newsdesk.core.index.SearchQuery;
-import io.newsdesk.recommend.engine.CoReading;
+import io.newsdesk.recommend.engine.EngagementGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +29,19 @@ public class RelatedService {
 
     private final ArticleService articles;
     private final IndexSync index;
-    private final CoReading coReading;
+    private final EngagementGraph graph;
 
-    public RelatedService(ArticleService articles, IndexSync index, CoReading coReading) {
+    public RelatedService(ArticleService articles, IndexSync index, EngagementGraph graph) {
         this.articles = articles;
         this.index = index;
-        this.coReading = coReading;
+        this.graph = graph;
     }
 
     public List<Recommendation> related(String articleId, String section, int limit) {
         ArticleView article = articles.find(articleId).orElseThrow(() -> new ArticleNotFoundException(articleId));
         List<String> similar = contentSimilar(article, section);
-        Map<String, Long> coReaders = coReading.alsoRead(articleId, section, CANDIDATES);
+        Map<String, Long> coReaders = new java.util.LinkedHashMap<>();
+        graph.alsoRead(articleId, section, CANDIDATES).forEach(r -> coReaders.put(r.articleId(), (long) r.readers()));
         List<ReciprocalRankFusion.Fused<String>> fused = ReciprocalRankFusion.fuse(
                 List.of(similar, new ArrayList<>(coReaders.keySet())), new double[] {1.0, 1.0}, FUSION_K);
         Map<String, ArticleSummary> summaries = articles.summaries(fused.stream().limit(limit).map(ReciprocalRankFusion.Fused::key).toList());

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -20,12 +22,38 @@ import javax.sql.DataSource;
 public class TrendingService {
 
     private final DataSource dataSource;
+    private final java.time.Duration cacheFor;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public TrendingService(DataSource dataSource) {
+    public TrendingService(DataSource dataSource, RecommendConfig config) {
         this.dataSource = dataSource;
+        this.cacheFor = config.trendingCache();
     }
 
+    /** A computed list and when it stops being served. */
+    private record Cached(List<Recommendation> items, long expiresAtNanos) {
+    }
+
+    /**
+     * The trending articles; a list is computed at most once per {@code newsdesk.recommend.trending-cache} for each
+     * section, window and limit, since every feed asks for it and the aggregation reads every event in the window.
+     */
     public List<Recommendation> trending(String section, TrendingWindow window, int limit) {
+        if (cacheFor.isZero()) {
+            return compute(section, window, limit);
+        }
+        String key = section + "|" + window.length() + "|" + limit;
+        long now = System.nanoTime();
+        Cached hit = cache.get(key);
+        if (hit != null && now < hit.expiresAtNanos()) {
+            return hit.items();
+        }
+        List<Recommendation> items = compute(section, window, limit);
+        cache.put(key, new Cached(items, now + cacheFor.toNanos()));
+        return items;
+    }
+
+    private List<Recommendation> compute(String section, TrendingWindow window, int limit) {
         String sql = """
                 SELECT a.id, a.title, a.section, a.kind, a.published_at,
                        sum(CASE e.type WHEN 'share' THEN 4 WHEN 'like' THEN 3

@@ -25,6 +25,9 @@ import java.util.Optional;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ArticleService {
 
+    /** Ids per summary query; PostgreSQL allows at most 65,535 bind parameters in one statement. */
+    static final int SUMMARY_CHUNK = 10_000;
+
     private final ArticleRepository articles;
     private final Event<ArticleChanged> changed;
 
@@ -131,8 +134,19 @@ public class ArticleService {
         if (ids.isEmpty()) {
             return found;
         }
-        for (Article a : articles.list("id in ?1", new ArrayList<>(ids))) {
-            found.put(a.id, ArticleSummary.of(a));
+        // a projection: hydrating whole entities would read every body only to drop it; chunks keep each query
+        // under PostgreSQL's limit on bind parameters
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += SUMMARY_CHUNK) {
+            List<Object[]> rows = articles.getEntityManager().createQuery("""
+                    SELECT a.id, a.title, a.standfirst, a.section, a.kind, a.language, a.tags, a.publishedAt, a.version
+                    FROM Article a WHERE a.id IN :ids""", Object[].class)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + SUMMARY_CHUNK))).getResultList();
+            for (Object[] r : rows) {
+                found.put((String) r[0], new ArticleSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        ArticleKind.fromCode((String) r[4]), (String) r[5], List.of((String[]) r[6]), (Instant) r[7],
+                        (Long) r[8]));
+            }
         }
         return found;
     }

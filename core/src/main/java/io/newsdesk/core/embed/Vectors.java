@@ -22,15 +22,12 @@ public final class Vectors {
         return v;
     }
 
+    /** Lucene's dot product: SIMD through the Vector API when {@code jdk.incubator.vector} is present. */
     public static float dot(float[] a, float[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("vector lengths differ: " + a.length + " and " + b.length);
         }
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += (double) a[i] * b[i];
-        }
-        return (float) sum;
+        return org.apache.lucene.util.VectorUtil.dotProduct(a, b);
     }
 
     /** The unit-length weighted mean of {@code vectors}; {@code weights} may be null for equal weights. */

@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -78,6 +82,28 @@ public final class HybridSearcher {
             int to = Math.min(from + query.limit(), fused.size());
             List<ReciprocalRankFusion.Fused<Integer>> page = fused.subList(from, to);
             return new SearchResult(hits(searcher, page, textQuery, query.mode()), fused.size());
+        });
+    }
+
+    /**
+     * The ids of the {@code k} articles whose document vectors are nearest to {@code vector}, nearest first: what
+     * recommendation needs from a vector search, without the fusion, highlighting and stored fields of a search
+     * result, and with the graph explored only as deep as {@code k}.
+     */
+    public List<String> nearestIds(float[] vector, SearchFilters filters, int k) {
+        Query filter = filters.toQuery();
+        return index.withSearcher(searcher -> {
+            TopDocs top = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, k, filter), k);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            List<String> ids = new ArrayList<>(top.scoreDocs.length);
+            for (var scoreDoc : top.scoreDocs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+                SortedDocValues values = DocValues.getSorted(leaf.reader(), IndexFields.ID);
+                if (values.advanceExact(scoreDoc.doc - leaf.docBase)) {
+                    ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
+                }
+            }
+            return ids;
         });
     }
 

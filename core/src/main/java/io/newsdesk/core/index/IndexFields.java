@@ -6,7 +6,7 @@ package io.newsdesk.core.index;
  * <table>
  *   <caption>Document layout</caption>
  *   <tr><th>field</th><th>Lucene type</th><th>use</th></tr>
- *   <tr><td>{@value #ID}</td><td>StringField, stored</td><td>identity; updates and deletes go by this term</td></tr>
+ *   <tr><td>{@value #ID}</td><td>StringField, stored, sorted doc values</td><td>identity; updates and deletes go by this term</td></tr>
  *   <tr><td>{@value #TEXT}</td><td>TextField, not stored, EnglishAnalyzer</td>
  *       <td>BM25 over title (twice), standfirst and body</td></tr>
  *   <tr><td>{@value #TITLE}, {@value #STANDFIRST}, {@value #BODY}</td><td>TextField, stored, EnglishAnalyzer</td>
@@ -37,7 +37,7 @@ public final class IndexFields {
     public static final String VECTOR = "vector";
 
     /** Bumped when the layout changes; an index with another schema version is rebuilt. */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 
     private IndexFields() {
     }

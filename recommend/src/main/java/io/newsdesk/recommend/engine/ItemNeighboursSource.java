@@ -16,11 +16,11 @@ public class ItemNeighboursSource implements CandidateSource {
 
     private static final int SEEDS = 5;
 
-    private final CoReading coReading;
+    private final EngagementGraph graph;
     private final ArticleService articles;
 
-    public ItemNeighboursSource(CoReading coReading, ArticleService articles) {
-        this.coReading = coReading;
+    public ItemNeighboursSource(EngagementGraph graph, ArticleService articles) {
+        this.graph = graph;
         this.articles = articles;
     }
 
@@ -40,8 +40,8 @@ public class ItemNeighboursSource implements CandidateSource {
                 continue;
             }
             double weight = reader.engagement().get(seed);
-            for (var e : coReading.alsoRead(seed, section, limit).entrySet()) {
-                candidates.add(new Candidate(e.getKey(), name(), weight * e.getValue(),
+            for (EngagementGraph.Reached r : graph.alsoRead(seed, section, limit)) {
+                candidates.add(new Candidate(r.articleId(), name(), weight * r.readers(),
                         "readers of \u201c" + from.title() + "\u201d also read it"));
             }
         }

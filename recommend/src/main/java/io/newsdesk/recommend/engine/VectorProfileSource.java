@@ -55,14 +55,13 @@ public class VectorProfileSource implements CandidateSource {
         for (Interest interest : interests) {
             int quota = Math.max(5, (int) Math.round(limit * interest.weight() / total));
             var filters = new SearchFilters(section, null, null, null, null);
-            List<SearchHit> hits = index.searcher().search(new SearchQuery("", filters, SearchMode.VECTOR, 0, quota),
-                    interest.centroid()).hits();
+            List<String> hits = index.searcher().nearestIds(interest.centroid(), filters, quota);
             ArticleSummary anchor = anchors.get(interest.anchor());
             String reason = anchor == null ? "close to what you read" : "because you read \u201c" + anchor.title() + "\u201d";
             for (int rank = 0; rank < hits.size(); rank++) {
                 // interests that weigh more rank their hits higher
                 double score = interest.weight() / total / (rank + 1);
-                candidates.add(new Candidate(hits.get(rank).id(), name(), score, reason));
+                candidates.add(new Candidate(hits.get(rank), name(), score, reason));
             }
         }
         candidates.sort((a, b) -> Double.compare(b.score(), a.score()));

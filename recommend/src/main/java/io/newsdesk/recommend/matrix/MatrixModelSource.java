@@ -55,14 +55,14 @@ public class MatrixModelSource implements CandidateSource {
         if (current == null) {
             return List.of();
         }
-        Map<String, Float> scores = current.scores(reader.readerId());
-        if (scores.isEmpty()) {
+        List<MatrixModel.Scored> ranked = current.top(reader.readerId(), section == null ? limit : 4 * limit,
+                id -> reader.seen().contains(id) || reader.hidden().contains(id));
+        if (ranked.isEmpty()) {
             return List.of();
         }
-        List<Map.Entry<String, Float>> ranked = new ArrayList<>(scores.entrySet());
-        ranked.removeIf(e -> reader.seen().contains(e.getKey()) || reader.hidden().contains(e.getKey()));
-        ranked.sort(Map.Entry.<String, Float>comparingByValue().reversed());
-        List<String> top = ranked.stream().limit(section == null ? limit : 4L * limit).map(Map.Entry::getKey).toList();
+        List<String> top = ranked.stream().map(MatrixModel.Scored::articleId).toList();
+        Map<String, Float> scores = new java.util.HashMap<>();
+        ranked.forEach(r -> scores.put(r.articleId(), r.score()));
         Map<String, ArticleSummary> summaries = articles.summaries(top);
         List<Candidate> candidates = new ArrayList<>();
         for (String id : top) {
