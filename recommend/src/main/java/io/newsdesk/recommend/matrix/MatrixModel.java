@@ -1,6 +1,7 @@
 package io.newsdesk.recommend.matrix;
 
 import java.time.Instant;
+import org.apache.lucene.util.VectorUtil;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,11 +42,7 @@ public record MatrixModel(int version, Instant createdAt, String description, Li
         float[] x = readerFactors[row];
         PriorityQueue<Scored> best = new PriorityQueue<>(keep + 1, (a, b) -> Float.compare(a.score(), b.score()));
         for (int i = 0; i < articles.size(); i++) {
-            float[] y = articleFactors[i];
-            float s = 0;
-            for (int p = 0; p < x.length; p++) {
-                s += x[p] * y[p];
-            }
+            float s = VectorUtil.dotProduct(x, articleFactors[i]);
             if (best.size() == keep && s <= best.peek().score()) {
                 continue;
             }
