@@ -1,0 +1,249 @@
+package io.newsdesk.core.ml.llm;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.core.ml.DjlOffline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A decoder-only transformer of the Llama family (Llama, Mistral, Qwen2) computed with DJL NDArray operations:
+ * token embeddings, per layer RMSNorm, attention with rotary position embeddings and grouped-query heads (q/k/v
+ * biases for Qwen2), RMSNorm, a SwiGLU MLP, then a final RMSNorm and the output head (the embedding matrix when
+ * tied). Weights come from the folder's safetensors files, sharded ones through their index.
+ *
+ * <p>Not thread-safe: one sequence at a time per {@link KvCache}; the weights are shared read-only.
+ */
+public final class CausalLm implements AutoCloseable {
+
+    private final CausalLmConfig config;
+    private final NDManager manager;
+    private final Map<String, NDArray> weights;
+    private final float[] inverseFrequencies;
+
+    private CausalLm(CausalLmConfig config, NDManager manager, Map<String, NDArray> weights) {
+        this.config = config;
+        this.manager = manager;
+        this.weights = weights;
+        int half = config.headDim() / 2;
+        inverseFrequencies = new float[half];
+        for (int i = 0; i < half; i++) {
+            inverseFrequencies[i] = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / config.headDim()));
+        }
+    }
+
+    public static CausalLm load(Path folder) throws IOException {
+        return load(folder, Device.cpu());
+    }
+
+    /** Loads {@code config.json} and the weights of a Hugging Face causal LM folder onto {@code device}. */
+    public static CausalLm load(Path folder, Device device) throws IOException {
+        DjlOffline.enforce();
+        CausalLmConfig config = CausalLmConfig.read(folder);
+        NDManager manager = NDManager.newBaseManager(device, "PyTorch");
+        Map<String, NDArray> weights = new HashMap<>();
+        try {
+            for (Path file : weightFiles(folder)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (NDArray w : NDList.decode(manager, in)) {
+                        weights.put(w.getName(), w.getDataType() == DataType.FLOAT32 ? w : w.toType(DataType.FLOAT32, false));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        CausalLm model = new CausalLm(config, manager, weights);
+        model.requireWeights();
+        return model;
+    }
+
+    /** {@code model.safetensors}, or the shards listed in {@code model.safetensors.index.json}. */
+    static List<Path> weightFiles(Path folder) throws IOException {
+        Path index = folder.resolve("model.safetensors.index.json");
+        if (Files.isRegularFile(index)) {
+            Set<String> shards = new LinkedHashSet<>();
+            new ObjectMapper().readTree(Files.readString(index)).path("weight_map").forEach(f -> shards.add(f.asText()));
+            List<Path> files = new ArrayList<>();
+            shards.forEach(s -> files.add(folder.resolve(s)));
+            return files;
+        }
+        Path single = folder.resolve("model.safetensors");
+        if (!Files.isRegularFile(single)) {
+            throw new IOException(folder + " has neither model.safetensors nor model.safetensors.index.json");
+        }
+        return List.of(single);
+    }
+
+    private void requireWeights() {
+        List<String> needed = new ArrayList<>(List.of("model.embed_tokens.weight", "model.norm.weight"));
+        for (int l = 0; l < config.layers(); l++) {
+            for (String w : List.of("input_layernorm", "post_attention_layernorm", "self_attn.q_proj", "self_attn.k_proj",
+                    "self_attn.v_proj", "self_attn.o_proj", "mlp.gate_proj", "mlp.up_proj", "mlp.down_proj")) {
+                needed.add("model.layers." + l + "." + w + ".weight");
+            }
+        }
+        if (!config.tiedEmbeddings()) {
+            needed.add("lm_head.weight");
+        }
+        List<String> missing = needed.stream().filter(n -> !weights.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("weights missing from the model folder: " + missing);
+        }
+    }
+
+    public CausalLmConfig config() {
+        return config;
+    }
+
+    /** A fresh cache for one sequence. */
+    public KvCache newCache() {
+        return new KvCache(manager.newSubManager(), config.layers());
+    }
+
+    /**
+     * Runs {@code ids} (the next tokens of the cached sequence) through the model and appends their keys and values
+     * to the cache.
+     *
+     * @return the logits, one row of {@code vocab_size} per token
+     */
+    public float[][] forward(int[] ids, KvCache cache) {
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("no tokens to run");
+        }
+        if (cache.length() + ids.length > config.maxPositions()) {
+            throw new IllegalArgumentException("the sequence would be " + (cache.length() + ids.length)
+                    + " tokens; the model takes at most " + config.maxPositions());
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            int t = ids.length;
+            long[] longIds = new long[t];
+            for (int i = 0; i < t; i++) {
+                if (ids[i] < 0 || ids[i] >= config.vocabSize()) {
+                    throw new IllegalArgumentException("token id " + ids[i] + " is outside the vocabulary of " + config.vocabSize());
+                }
+                longIds[i] = ids[i];
+            }
+            NDArray x = w("model.embed_tokens.weight").get(new NDIndex("{}", scope.create(longIds)));
+            NDArray[] rope = rotary(scope, cache.length(), t);
+            NDArray mask = causalMask(scope, cache.length(), t);
+            for (int l = 0; l < config.layers(); l++) {
+                String p = "model.layers." + l + ".";
+                NDArray attention = attention(rmsNorm(x, w(p + "input_layernorm.weight")),
+                        p, l, rope, mask, cache, scope);
+                x = x.add(attention);
+                NDArray h = rmsNorm(x, w(p + "post_attention_layernorm.weight"));
+                NDArray gate = linear(h, p + "mlp.gate_proj");
+                NDArray mlp = linear(silu(gate).mul(linear(h, p + "mlp.up_proj")), p + "mlp.down_proj");
+                x = x.add(mlp);
+            }
+            x = rmsNorm(x, w("model.norm.weight"));
+            NDArray head = w(config.tiedEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight");
+            float[] flat = x.matMul(head.transpose()).toFloatArray();
+            cache.advance(t);
+            float[][] logits = new float[t][config.vocabSize()];
+            for (int i = 0; i < t; i++) {
+                System.arraycopy(flat, i * config.vocabSize(), logits[i], 0, config.vocabSize());
+            }
+            return logits;
+        }
+    }
+
+    private NDArray attention(NDArray h, String p, int layer, NDArray[] rope, NDArray mask, KvCache cache, NDManager scope) {
+        int t = (int) h.getShape().get(0);
+        int d = config.headDim();
+        NDArray q = heads(linear(h, p + "self_attn.q_proj"), t, config.heads());
+        NDArray k = heads(linear(h, p + "self_attn.k_proj"), t, config.kvHeads());
+        NDArray v = heads(linear(h, p + "self_attn.v_proj"), t, config.kvHeads());
+        q = rotate(q, rope);
+        k = rotate(k, rope);
+        NDArray[] kv = cache.append(layer, k, v);
+        int groups = config.heads() / config.kvHeads();
+        NDArray keys = groups == 1 ? kv[0] : kv[0].repeat(0, groups);
+        NDArray values = groups == 1 ? kv[1] : kv[1].repeat(0, groups);
+        NDArray scores = q.matMul(keys.transpose(0, 2, 1)).div((float) Math.sqrt(d)).add(mask);
+        NDArray out = scores.softmax(-1).matMul(values).transpose(1, 0, 2).reshape(t, (long) config.heads() * d);
+        return linear(out, p + "self_attn.o_proj");
+    }
+
+    /** (tokens, heads * dim) to (heads, tokens, dim). */
+    private NDArray heads(NDArray x, int t, int heads) {
+        return x.reshape(t, heads, config.headDim()).transpose(1, 0, 2);
+    }
+
+    /** cos and sin of each position's angles, (tokens, dim), the two halves repeated as Hugging Face lays them out. */
+    private NDArray[] rotary(NDManager scope, int start, int t) {
+        int d = config.headDim();
+        int half = d / 2;
+        float[] cos = new float[t * d];
+        float[] sin = new float[t * d];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < half; j++) {
+                float angle = (start + i) * inverseFrequencies[j];
+                cos[i * d + j] = cos[i * d + j + half] = (float) Math.cos(angle);
+                sin[i * d + j] = sin[i * d + j + half] = (float) Math.sin(angle);
+            }
+        }
+        return new NDArray[] {scope.create(cos, new Shape(t, d)), scope.create(sin, new Shape(t, d))};
+    }
+
+    private NDArray rotate(NDArray x, NDArray[] rope) {
+        long half = config.headDim() / 2;
+        NDArray first = x.get(new NDIndex("..., :{}", half));
+        NDArray second = x.get(new NDIndex("..., {}:", half));
+        NDArray rotated = NDArrays.concat(new NDList(second.neg(), first), -1);
+        return x.mul(rope[0]).add(rotated.mul(rope[1]));
+    }
+
+    /** 0 where a new token may attend (every cached token and the new ones up to itself), -inf elsewhere. */
+    private static NDArray causalMask(NDManager scope, int past, int t) {
+        int s = past + t;
+        float[] mask = new float[t * s];
+        for (int i = 0; i < t; i++) {
+            for (int j = past + i + 1; j < s; j++) {
+                mask[i * s + j] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return scope.create(mask, new Shape(t, s));
+    }
+
+    private NDArray rmsNorm(NDArray x, NDArray weight) {
+        NDArray variance = x.pow(2).mean(new int[] {-1}, true);
+        return x.div(variance.add((float) config.rmsNormEps()).sqrt()).mul(weight);
+    }
+
+    private NDArray linear(NDArray x, String name) {
+        NDArray y = x.matMul(w(name + ".weight").transpose());
+        NDArray bias = weights.get(name + ".bias");
+        return bias == null ? y : y.add(bias);
+    }
+
+    private static NDArray silu(NDArray x) {
+        return x.mul(x.neg().exp().add(1f).pow(-1f));
+    }
+
+    private NDArray w(String name) {
+        return weights.get(name);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,45 @@
+package io.newsdesk.core.ml.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What a causal LM's {@code config.json} says about its shape, for the architectures this runtime implements.
+ *
+ * @param attentionBias whether the q/k/v projections have biases (Qwen2 always; Llama when {@code attention_bias})
+ */
+public record CausalLmConfig(String modelType, int vocabSize, int hiddenSize, int intermediateSize, int layers,
+        int heads, int kvHeads, int headDim, double rmsNormEps, double ropeTheta, boolean tiedEmbeddings,
+        boolean attentionBias, int maxPositions, int bosTokenId, int eosTokenId) {
+
+    static final Set<String> SUPPORTED = Set.of("llama", "mistral", "qwen2");
+
+    public CausalLmConfig {
+        if (!SUPPORTED.contains(modelType)) {
+            throw new IllegalArgumentException("model_type " + modelType + " is not supported; supported: " + SUPPORTED);
+        }
+        if (heads % kvHeads != 0) {
+            throw new IllegalArgumentException("num_attention_heads " + heads + " is not a multiple of num_key_value_heads " + kvHeads);
+        }
+    }
+
+    public static CausalLmConfig read(Path folder) throws IOException {
+        JsonNode c = new ObjectMapper().readTree(Files.readString(folder.resolve("config.json")));
+        String type = c.path("model_type").asText();
+        int hidden = c.path("hidden_size").asInt();
+        int heads = c.path("num_attention_heads").asInt();
+        JsonNode rope = c.path("rope_parameters");
+        double theta = rope.has("rope_theta") ? rope.get("rope_theta").asDouble() : c.path("rope_theta").asDouble(10_000);
+        return new CausalLmConfig(type, c.path("vocab_size").asInt(), hidden, c.path("intermediate_size").asInt(),
+                c.path("num_hidden_layers").asInt(), heads, c.path("num_key_value_heads").asInt(heads),
+                c.path("head_dim").asInt(hidden / heads), c.path("rms_norm_eps").asDouble(1e-6), theta,
+                c.path("tie_word_embeddings").asBoolean(false),
+                type.equals("qwen2") || c.path("attention_bias").asBoolean(false),
+                c.path("max_position_embeddings").asInt(2048), c.path("bos_token_id").asInt(-1),
+                c.path("eos_token_id").isArray() ? c.path("eos_token_id").get(0).asInt() : c.path("eos_token_id").asInt(-1));
+    }
+}

@@ -1,0 +1,33 @@
+package io.newsdesk.core.ml.llm;
+
+import java.util.List;
+
+/**
+ * How to pick each next token.
+ *
+ * @param maxNewTokens      most tokens to generate
+ * @param temperature       0 picks the most likely token (greedy); higher flattens the distribution
+ * @param topK              keep only the k most likely tokens (0 keeps all)
+ * @param topP              keep the smallest set of most likely tokens whose probability reaches p (1 keeps all)
+ * @param repetitionPenalty divide positive logits (multiply negative ones) of tokens already in the sequence by this;
+ *                          1 turns it off (the CTRL paper's penalty, as transformers applies it)
+ * @param seed              seed of the sampling, so a request can be replayed
+ * @param stopTokenIds      tokens that end the generation (e.g. the EOS); not part of the text
+ * @param stopSequences     texts that end the generation; the text is cut before them
+ */
+public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
+        long seed, List<Integer> stopTokenIds, List<String> stopSequences) {
+
+    public GenerationOptions {
+        if (maxNewTokens < 1 || temperature < 0 || topK < 0 || topP <= 0 || topP > 1 || repetitionPenalty <= 0) {
+            throw new IllegalArgumentException("max new tokens >= 1, temperature >= 0, top-k >= 0, 0 < top-p <= 1 and "
+                    + "repetition penalty > 0 are required");
+        }
+        stopTokenIds = List.copyOf(stopTokenIds);
+        stopSequences = List.copyOf(stopSequences);
+    }
+
+    public static GenerationOptions greedy(int maxNewTokens) {
+        return new GenerationOptions(maxNewTokens, 0, 0, 1, 1, 0, List.of(), List.of());
+    }
+}

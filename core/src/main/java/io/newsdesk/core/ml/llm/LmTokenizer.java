@@ -1,0 +1,48 @@
+package io.newsdesk.core.ml.llm;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The model folder's {@code tokenizer.json} through DJL's Hugging Face tokenizers binding: prompts become ids with
+ * the tokenizer's own special tokens (a BOS where its post-processor adds one), ids become text.
+ */
+public final class LmTokenizer implements AutoCloseable {
+
+    private final HuggingFaceTokenizer tokenizer;
+
+    private LmTokenizer(HuggingFaceTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
+    }
+
+    public static LmTokenizer load(Path folder) throws IOException {
+        return new LmTokenizer(HuggingFaceTokenizer.builder().optTokenizerPath(folder.resolve("tokenizer.json"))
+                .optAddSpecialTokens(true).optTruncation(false).optPadding(false).build());
+    }
+
+    public int[] encode(String text) {
+        Encoding encoding = tokenizer.encode(text);
+        long[] ids = encoding.getIds();
+        int[] out = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = (int) ids[i];
+        }
+        return out;
+    }
+
+    /** Text of the ids, special tokens left out. */
+    public String decode(int[] ids) {
+        long[] longs = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            longs[i] = ids[i];
+        }
+        return tokenizer.decode(longs, true);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}

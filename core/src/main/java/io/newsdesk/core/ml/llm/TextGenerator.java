@@ -1,0 +1,115 @@
+package io.newsdesk.core.ml.llm;
+
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Generates text from a prompt with a model and its tokenizer: the prompt is run once (prefill), then one token per
+ * step from the KV cache (decode), each picked by {@link TokenSampler}. Text is streamed as it becomes final: a
+ * piece that could still turn out to start a stop sequence is held back until it cannot.
+ */
+public final class TextGenerator {
+
+    /** Why generation ended, in OpenAI's words. */
+    public enum FinishReason { STOP, LENGTH, CANCELLED }
+
+    /** The generated text and what it cost. */
+    public record Generation(String text, FinishReason finishReason, int promptTokens, int completionTokens) {
+    }
+
+    private final CausalLm model;
+    private final LmTokenizer tokenizer;
+
+    public TextGenerator(CausalLm model, LmTokenizer tokenizer) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+    }
+
+    public Generation generate(String prompt, GenerationOptions options) {
+        return generate(tokenizer.encode(prompt), options, piece -> { }, () -> false);
+    }
+
+    /**
+     * @param stream    receives the text as it is generated, piece by piece
+     * @param cancelled checked before every step; true ends the generation (e.g. the client went away)
+     */
+    public Generation generate(int[] promptIds, GenerationOptions options, Consumer<String> stream, BooleanSupplier cancelled) {
+        if (promptIds.length + options.maxNewTokens() > model.config().maxPositions()) {
+            throw new IllegalArgumentException("prompt (" + promptIds.length + " tokens) plus max new tokens ("
+                    + options.maxNewTokens() + ") exceed the model's context of " + model.config().maxPositions());
+        }
+        TokenSampler sampler = new TokenSampler(options);
+        int[] context = Arrays.copyOf(promptIds, promptIds.length + options.maxNewTokens());
+        int length = promptIds.length;
+        int[] generated = new int[options.maxNewTokens()];
+        int n = 0;
+        String emitted = "";
+        FinishReason reason = FinishReason.LENGTH;
+        try (KvCache cache = model.newCache()) {
+            float[][] logits = model.forward(promptIds, cache);
+            float[] last = logits[logits.length - 1];
+            while (n < options.maxNewTokens()) {
+                if (cancelled.getAsBoolean()) {
+                    reason = FinishReason.CANCELLED;
+                    break;
+                }
+                int next = sampler.next(last, context, length);
+                if (options.stopTokenIds().contains(next)) {
+                    reason = FinishReason.STOP;
+                    break;
+                }
+                generated[n++] = next;
+                context[length++] = next;
+                String text = tokenizer.decode(Arrays.copyOf(generated, n));
+                int stopAt = firstStop(text, options);
+                if (stopAt >= 0) {
+                    stream.accept(text.substring(Math.min(emitted.length(), stopAt), stopAt));
+                    emitted = text.substring(0, stopAt);
+                    reason = FinishReason.STOP;
+                    break;
+                }
+                int safe = text.length() - heldBack(text, options);
+                if (safe > emitted.length() && text.startsWith(emitted)) {
+                    stream.accept(text.substring(emitted.length(), safe));
+                    emitted = text.substring(0, safe);
+                }
+                if (n < options.maxNewTokens()) {
+                    last = model.forward(new int[] {next}, cache)[0];
+                }
+            }
+        }
+        String text = tokenizer.decode(Arrays.copyOf(generated, n));
+        int stopAt = firstStop(text, options);
+        String result = stopAt >= 0 ? text.substring(0, stopAt) : text;
+        if (result.length() > emitted.length() && result.startsWith(emitted)) {
+            stream.accept(result.substring(emitted.length()));
+        }
+        return new Generation(result, reason, promptIds.length, n);
+    }
+
+    private static int firstStop(String text, GenerationOptions options) {
+        int first = -1;
+        for (String stop : options.stopSequences()) {
+            int at = text.indexOf(stop);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
+    /** Characters at the end of {@code text} that could be the start of a stop sequence. */
+    private static int heldBack(String text, GenerationOptions options) {
+        int hold = 0;
+        for (String stop : options.stopSequences()) {
+            for (int k = Math.min(stop.length() - 1, text.length()); k > hold; k--) {
+                if (text.endsWith(stop.substring(0, k))) {
+                    hold = k;
+                    break;
+                }
+            }
+        }
+        return hold;
+    }
+}

@@ -1,0 +1,71 @@
+package io.newsdesk.core.ml.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The runtime computes what Hugging Face transformers computes on the same weights: the tiny Llama (grouped-query
+ * attention, untied head) and Qwen2 (q/k/v biases, tied embeddings, RoPE theta 1e6) fixtures with golden logits at
+ * every position of three prompts and 24 greedy tokens each (test resources copied from ../shared/fixtures/models).
+ */
+class CausalLmTest {
+
+    static final double RELATIVE_TOLERANCE = 1e-4;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-llama", "tiny-qwen2"})
+    void logitsAtEveryPositionAndGreedyTokensMatchTheReference(String name) throws Exception {
+        Path folder = Path.of(getClass().getResource("/models/" + name + "/config.json").toURI()).getParent();
+        JsonNode golden = new ObjectMapper().readTree(Files.readString(folder.resolve("golden.json")));
+        try (CausalLm model = CausalLm.load(folder)) {
+            for (JsonNode c : golden.get("cases")) {
+                int[] ids = ints(c.get("input_ids"));
+                float[][] logits;
+                try (KvCache cache = model.newCache()) {
+                    logits = model.forward(ids, cache);
+                }
+                assertThat(logits).hasNumberOfRows(ids.length);
+                for (int pos = 0; pos < ids.length; pos++) {
+                    JsonNode expected = c.get("all_logits").get(pos);
+                    double scale = 0;
+                    double worst = 0;
+                    for (int v = 0; v < expected.size(); v++) {
+                        scale = Math.max(scale, Math.abs(expected.get(v).asDouble()));
+                        worst = Math.max(worst, Math.abs(logits[pos][v] - expected.get(v).asDouble()));
+                    }
+                    assertThat(worst / scale).as("%s, \"%s\", position %d: largest error relative to the largest logit",
+                            name, c.get("prompt").asText(), pos).isLessThan(RELATIVE_TOLERANCE);
+                }
+                int[] greedy = new GreedyDecoder(model).generate(ids, 24, -1);
+                assertThat(greedy).as("%s greedy ids for \"%s\"", name, c.get("prompt").asText())
+                        .containsExactly(ints(c.get("greedy_new_ids")));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-qwen2"})
+    void tokenIdsOutsideTheVocabularyOrBeyondTheContextAreRefused(String name) throws Exception {
+        Path folder = Path.of(getClass().getResource("/models/" + name + "/config.json").toURI()).getParent();
+        try (CausalLm model = CausalLm.load(folder); KvCache cache = model.newCache()) {
+            assertThatThrownBy(() -> model.forward(new int[] {0, 512}, cache)).hasMessageContaining("outside the vocabulary");
+            assertThatThrownBy(() -> model.forward(new int[257], cache)).hasMessageContaining("at most 256");
+            assertThat(cache.length()).isZero();
+        }
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,111 @@
+package io.newsdesk.core.ml.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Text in, text out on the tiny Llama fixture: tokenizer, decoding strategies, stops, streaming, cancellation. */
+class TextGeneratorTest {
+
+    static CausalLm model;
+    static LmTokenizer tokenizer;
+    static JsonNode golden;
+    static TextGenerator generator;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Path folder = Path.of(TextGeneratorTest.class.getResource("/models/tiny-llama/config.json").toURI()).getParent();
+        model = CausalLm.load(folder);
+        tokenizer = LmTokenizer.load(folder);
+        golden = new ObjectMapper().readTree(Files.readString(folder.resolve("golden.json")));
+        generator = new TextGenerator(model, tokenizer);
+    }
+
+    @AfterAll
+    static void close() {
+        tokenizer.close();
+        model.close();
+    }
+
+    @Test
+    void theTokenizerAndGreedyDecodingReproduceTheReferenceTextAndIds() {
+        for (JsonNode c : golden.get("cases")) {
+            int[] ids = tokenizer.encode(c.get("prompt").asText());
+            assertThat(ids).containsExactly(ints(c.get("input_ids")));
+            var generation = generator.generate(c.get("prompt").asText(), GenerationOptions.greedy(24));
+            assertThat(generation.completionTokens()).isEqualTo(24);
+            assertThat(generation.finishReason()).isEqualTo(TextGenerator.FinishReason.LENGTH);
+            assertThat(generation.text()).isEqualTo(tokenizer.decode(ints(c.get("greedy_new_ids"))));
+        }
+    }
+
+    @Test
+    void samplingIsReproducibleForASeedAndTopKOfOneIsGreedy() {
+        String prompt = golden.get("cases").get(0).get("prompt").asText();
+        var sampled = new GenerationOptions(24, 1.0, 0, 0.9, 1, 42, List.of(), List.of());
+        String first = generator.generate(prompt, sampled).text();
+        assertThat(generator.generate(prompt, sampled).text()).isEqualTo(first);
+        var otherSeed = new GenerationOptions(24, 1.0, 0, 0.9, 1, 43, List.of(), List.of());
+        assertThat(generator.generate(prompt, otherSeed).text()).isNotEqualTo(first);
+        var topOne = new GenerationOptions(24, 0.8, 1, 1, 1, 7, List.of(), List.of());
+        assertThat(generator.generate(prompt, topOne).text()).isEqualTo(generator.generate(prompt, GenerationOptions.greedy(24)).text());
+    }
+
+    @Test
+    void aRepetitionPenaltyRepeatsLess() {
+        String prompt = golden.get("cases").get(1).get("prompt").asText();
+        int[] plain = tokenizer.encode(generator.generate(prompt, GenerationOptions.greedy(24)).text());
+        int[] penalised = tokenizer.encode(generator.generate(prompt,
+                new GenerationOptions(24, 0, 0, 1, 3.0, 0, List.of(), List.of())).text());
+        assertThat(distinct(penalised)).as("distinct tokens with the penalty").isGreaterThan(distinct(plain));
+    }
+
+    @Test
+    void stopsEndTheTextStreamingAddsUpAndCancellationEndsEarly() {
+        JsonNode c = golden.get("cases").get(0);
+        String full = generator.generate(c.get("prompt").asText(), GenerationOptions.greedy(24)).text();
+        String stop = full.substring(full.length() / 2, full.length() / 2 + 3);
+        List<String> pieces = new ArrayList<>();
+        var stopped = generator.generate(tokenizer.encode(c.get("prompt").asText()),
+                new GenerationOptions(24, 0, 0, 1, 1, 0, List.of(), List.of(stop)), pieces::add, () -> false);
+        assertThat(stopped.finishReason()).isEqualTo(TextGenerator.FinishReason.STOP);
+        assertThat(stopped.text()).isEqualTo(full.substring(0, full.indexOf(stop))).doesNotContain(stop);
+        assertThat(String.join("", pieces)).isEqualTo(stopped.text());
+
+        int eos = ints(c.get("greedy_new_ids"))[3];
+        var atToken = generator.generate(tokenizer.encode(c.get("prompt").asText()),
+                new GenerationOptions(24, 0, 0, 1, 1, 0, List.of(eos), List.of()), p -> { }, () -> false);
+        assertThat(atToken.completionTokens()).isEqualTo(3);
+        assertThat(atToken.finishReason()).isEqualTo(TextGenerator.FinishReason.STOP);
+
+        AtomicInteger steps = new AtomicInteger();
+        var cancelled = generator.generate(tokenizer.encode(c.get("prompt").asText()), GenerationOptions.greedy(24),
+                p -> { }, () -> steps.incrementAndGet() > 5);
+        assertThat(cancelled.finishReason()).isEqualTo(TextGenerator.FinishReason.CANCELLED);
+        assertThat(cancelled.completionTokens()).isEqualTo(5);
+
+        assertThatThrownBy(() -> generator.generate("x", GenerationOptions.greedy(300))).hasMessageContaining("context of 256");
+    }
+
+    private static long distinct(int[] ids) {
+        return java.util.Arrays.stream(ids).distinct().count();
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] out = new int[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asInt();
+        }
+        return out;
+    }
+}
