@@ -112,6 +112,16 @@ public final class CausalLm implements AutoCloseable {
         return config;
     }
 
+    /** Numbers in the loaded weights. */
+    public long parameterCount() {
+        return weights.values().stream().mapToLong(w -> w.getShape().size()).sum();
+    }
+
+    /** Bytes the loaded weights take (float32), for memory accounting. */
+    public long weightBytes() {
+        return weights.values().stream().mapToLong(w -> w.getShape().size() * w.getDataType().getNumOfBytes()).sum();
+    }
+
     /** A fresh cache for one sequence. */
     public KvCache newCache() {
         return new KvCache(manager.newSubManager(), config.layers());

@@ -1,0 +1,121 @@
+package io.newsdesk.bench;
+
+import io.newsdesk.core.ml.llm.CausalLm;
+import io.newsdesk.core.ml.llm.KvCache;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Speed of the language model runtime: prefill (a whole prompt in one forward pass) and decode (one token per pass
+ * from the KV cache), beside decoding without the cache (the whole sequence again for every token) as the
+ * reference, on the fixtures of ../shared/fixtures/models. Writes {@code bench/results/llm-runtime.md}.
+ *
+ * <p>Usage: {@code LlmThroughput [output.md] [model folders...]}
+ */
+public final class LlmThroughput {
+
+    static final int PROMPT = 64;
+    static final int NEW_TOKENS = 64;
+    static final int ROUNDS = 5;
+
+    private LlmThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "bench/results/llm-runtime.md");
+        List<Path> folders = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            folders.add(Path.of(args[i]));
+        }
+        if (folders.isEmpty()) {
+            folders.add(Path.of("../shared/fixtures/models/tiny-llama"));
+            folders.add(Path.of("../shared/fixtures/models/tiny-qwen2"));
+        }
+        StringBuilder md = new StringBuilder("# Language model runtime speed\n\n");
+        md.append(String.format(Locale.ROOT, "Written by `bench/run llm` (bench/src/main/java/io/newsdesk/bench/LlmThroughput.java) "
+                + "on %s. Machine: %d cores, Java %s, DJL PyTorch engine on CPU, float32. A %d-token prompt, then %d new "
+                + "tokens; the best of %d rounds after a warm-up. The reference decodes without the KV cache, running "
+                + "the whole sequence again for every new token, on the same model in the same run.%n%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                PROMPT, NEW_TOKENS, ROUNDS));
+        md.append("| model | parameters | prefill tokens/s | decode tokens/s | ms per decoded token | decode without cache, tokens/s | cache speed-up |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Path folder : folders) {
+            if (!Files.isRegularFile(folder.resolve("config.json"))) {
+                System.out.println("llm bench: " + folder + " has no config.json; skipped");
+                continue;
+            }
+            try (CausalLm model = CausalLm.load(folder)) {
+                int[] prompt = new Random(1).ints(PROMPT, 3, model.config().vocabSize()).toArray();
+                double prefill = Double.MAX_VALUE;
+                double decode = Double.MAX_VALUE;
+                double uncached = Double.MAX_VALUE;
+                for (int round = 0; round <= ROUNDS; round++) {
+                    double[] cached = cachedRun(model, prompt);
+                    double plain = uncachedRun(model, prompt);
+                    if (round > 0) {
+                        prefill = Math.min(prefill, cached[0]);
+                        decode = Math.min(decode, cached[1]);
+                        uncached = Math.min(uncached, plain);
+                    }
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.2f | %.0f | %.1fx |%n", folder.getFileName(),
+                        parameters(model), PROMPT / prefill, NEW_TOKENS / decode, decode * 1000 / NEW_TOKENS,
+                        NEW_TOKENS / uncached, uncached / decode));
+            }
+        }
+        md.append("\nThe fixtures are tiny (two layers, 64 hidden units), so these figures measure the runtime's fixed "
+                + "cost per forward pass (DJL calls, small tensors) far more than arithmetic; a real model in the store "
+                + "runs through the same code.\n");
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, md.toString());
+        System.out.println("llm bench: wrote " + output);
+    }
+
+    /** Seconds for the prefill and for the decode steps. */
+    private static double[] cachedRun(CausalLm model, int[] prompt) {
+        try (KvCache cache = model.newCache()) {
+            long t0 = System.nanoTime();
+            float[][] logits = model.forward(prompt, cache);
+            long t1 = System.nanoTime();
+            int next = argmax(logits[logits.length - 1]);
+            for (int i = 0; i < NEW_TOKENS; i++) {
+                next = argmax(model.forward(new int[] {next}, cache)[0]);
+            }
+            return new double[] {(t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9};
+        }
+    }
+
+    /** Seconds to decode without the cache: the whole sequence every step. */
+    private static double uncachedRun(CausalLm model, int[] prompt) {
+        int[] sequence = java.util.Arrays.copyOf(prompt, PROMPT + NEW_TOKENS);
+        int length = PROMPT;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < NEW_TOKENS; i++) {
+            try (KvCache cache = model.newCache()) {
+                float[][] logits = model.forward(java.util.Arrays.copyOf(sequence, length), cache);
+                sequence[length++] = argmax(logits[logits.length - 1]);
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static long parameters(CausalLm model) {
+        return model.parameterCount();
+    }
+
+    private static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
