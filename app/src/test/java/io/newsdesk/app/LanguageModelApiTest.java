@@ -1,0 +1,123 @@
+package io.newsdesk.app;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model registry and the OpenAI-compatible completion endpoints on the tiny Qwen2 and Llama fixtures (the test
+ * model store is core's test resources): plain and streamed completions agree, chats go through the chat
+ * template, and bad requests get OpenAI-shaped errors.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class LanguageModelApiTest {
+
+    static final String PROMPT = "The mayor said the new budget";
+
+    @BeforeEach
+    void register() {
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-qwen2"))
+                .put("/api/models/qwen-tiny").then().statusCode(200).body("architecture", equalTo("qwen2"));
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-llama"))
+                .put("/api/models/llama-tiny").then().statusCode(200).body("architecture", equalTo("llama"));
+    }
+
+    @Test
+    void registeredModelsAreListedAndCompleteTextPlainAndStreamed() throws Exception {
+        given().get("/v1/models").then().statusCode(200).body("object", equalTo("list"))
+                .body("data.id", hasItem("qwen-tiny")).body("data.id", hasItem("bge-small-en-v1.5"));
+
+        JsonPath plain = given().contentType(ContentType.JSON)
+                .body(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 24, "temperature", 0))
+                .post("/v1/completions").then().statusCode(200).body("object", equalTo("text_completion"))
+                .extract().jsonPath();
+        String text = plain.getString("choices[0].text");
+        assertThat(text).isNotEmpty();
+        assertThat(plain.getInt("usage.prompt_tokens")).isEqualTo(12);
+        assertThat(plain.getInt("usage.completion_tokens")).isEqualTo(24);
+        assertThat(plain.getString("choices[0].finish_reason")).isEqualTo("length");
+
+        String events = given().contentType(ContentType.JSON)
+                .body(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 24, "temperature", 0, "stream", true))
+                .post("/v1/completions").then().statusCode(200).contentType(startsWith("text/event-stream"))
+                .extract().asString();
+        List<JsonNode> chunks = chunks(events);
+        StringBuilder streamed = new StringBuilder();
+        chunks.forEach(c -> streamed.append(c.path("choices").path(0).path("text").asText()));
+        assertThat(streamed.toString()).as("streamed pieces put together").isEqualTo(text);
+        assertThat(chunks.get(chunks.size() - 1).path("choices").path(0).path("finish_reason").asText()).isEqualTo("length");
+        assertThat(events.strip()).endsWith("data: [DONE]");
+
+        given().get("/api/models").then().statusCode(200).body("find { it.name == 'qwen-tiny' }.loaded", equalTo(true));
+    }
+
+    @Test
+    void chatsGoThroughTheChatTemplatePlainAndStreamed() throws Exception {
+        Map<String, Object> request = Map.of("model", "qwen-tiny", "max_tokens", 8, "temperature", 0,
+                "messages", List.of(Map.of("role", "user", "content", "Suggest a headline about the budget.")));
+        JsonPath chat = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .statusCode(200).body("object", equalTo("chat.completion")).body("choices[0].message.role", equalTo("assistant"))
+                .extract().jsonPath();
+        assertThat(chat.getInt("usage.prompt_tokens")).as("the template's system message makes the prompt long").isGreaterThan(30);
+        assertThat(chat.getString("id")).startsWith("chatcmpl-");
+
+        var streamedRequest = new java.util.HashMap<>(request);
+        streamedRequest.put("stream", true);
+        List<JsonNode> chunks = chunks(given().contentType(ContentType.JSON).body(streamedRequest)
+                .post("/v1/chat/completions").then().statusCode(200).extract().asString());
+        assertThat(chunks.get(0).path("choices").path(0).path("delta").path("role").asText()).isEqualTo("assistant");
+        StringBuilder streamed = new StringBuilder();
+        chunks.forEach(c -> streamed.append(c.path("choices").path(0).path("delta").path("content").asText()));
+        assertThat(streamed.toString()).isEqualTo(chat.getString("choices[0].message.content"));
+
+        given().contentType(ContentType.JSON).body(Map.of("model", "llama-tiny", "messages",
+                List.of(Map.of("role", "user", "content", "Hi")))).post("/v1/chat/completions").then().statusCode(400)
+                .body("error.param", equalTo("model"));
+    }
+
+    @Test
+    void badRequestsGetOpenAiErrorsAndChangeNothing() {
+        given().contentType(ContentType.JSON).body(Map.of("model", "gpt-nothing", "prompt", "x"))
+                .post("/v1/completions").then().statusCode(404).body("error.code", equalTo("model_not_found"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", "x", "temperature", 5))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("temperature"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", "x", "max_tokens", 300))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("max_tokens"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", "x", "stop", List.of("a", "b", "c", "d", "e")))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("stop"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", List.of()))
+                .post("/v1/chat/completions").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "../../../etc"))
+                .put("/api/models/escape").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-qwen2"))
+                .put("/api/models/bad%20name").then().statusCode(400);
+        given().get("/api/models").then().statusCode(200).body("name", org.hamcrest.Matchers.not(hasItem("escape")));
+        given().delete("/api/models/never-registered").then().statusCode(404);
+    }
+
+    private static List<JsonNode> chunks(String events) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> chunks = new ArrayList<>();
+        for (String line : events.split("\n")) {
+            if (line.startsWith("data: ") && !line.equals("data: [DONE]")) {
+                chunks.add(json.readTree(line.substring("data: ".length())));
+            }
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,67 @@
+package io.newsdesk.core.ml.api;
+
+import io.newsdesk.core.ml.store.ModelRegistry;
+import io.newsdesk.core.ml.store.RegisteredModel;
+import io.newsdesk.core.http.BodyLimit;
+import io.newsdesk.core.ml.UnknownModelException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Models", description = "The model store's registry: which model folder serves which task under which name.")
+public class ModelResource {
+
+    static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final ModelRegistry registry;
+
+    public ModelResource(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    @Operation(summary = "Registered models", description = "With their architecture, whether they are loaded and the bytes their weights take.")
+    public List<RegisteredModel> list() {
+        return registry.list();
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @BodyLimit(64 * 1024)
+    @Operation(summary = "Register a model folder under a name",
+            description = "The folder must lie inside newsdesk.models.dir and hold a supported config.json. Body at most 64 KiB.")
+    @APIResponse(responseCode = "200", description = "Registered")
+    @APIResponse(responseCode = "400", description = "Bad name or folder")
+    public RegisteredModel register(@PathParam("name") @Pattern(regexp = NAME) String name,
+            @Valid @NotNull ModelRegistration registration) {
+        return registry.register(name, registration.task(), registration.folder());
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Remove a model from the registry", description = "Its files stay in the store.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such model")
+    public Response delete(@PathParam("name") @Pattern(regexp = NAME) String name) {
+        if (!registry.delete(name)) {
+            throw new UnknownModelException(name, registry.list().stream().map(RegisteredModel::name).toList());
+        }
+        return Response.noContent().build();
+    }
+}

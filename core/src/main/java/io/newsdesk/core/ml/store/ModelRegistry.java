@@ -1,0 +1,181 @@
+package io.newsdesk.core.ml.store;
+
+import io.newsdesk.core.DataConfig;
+import io.newsdesk.core.ml.UnknownModelException;
+import io.newsdesk.core.ml.llm.CausalLm;
+import io.newsdesk.core.ml.llm.CausalLmConfig;
+import io.newsdesk.core.ml.llm.ChatTemplate;
+import io.newsdesk.core.ml.llm.LmTokenizer;
+import io.newsdesk.core.problem.InvalidRequestException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Models registered by name and task from the model store, kept in PostgreSQL so every process of the service
+ * knows them; weights are loaded on first use and unloaded least recently used first when the loaded models would
+ * exceed {@code newsdesk.models.max-loaded-bytes}.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private final DataSource dataSource;
+    private final Path store;
+    private final long maxLoadedBytes;
+    /** Access-ordered: the first entry is the least recently used. */
+    private final Map<String, LoadedLm> loaded = new LinkedHashMap<>(16, 0.75f, true);
+
+    public ModelRegistry(DataSource dataSource, ModelsConfig config, DataConfig data) {
+        this.dataSource = dataSource;
+        this.store = Path.of(config.dir().orElse(Path.of(data.dir(), "models").toString())).toAbsolutePath().normalize();
+        this.maxLoadedBytes = config.maxLoadedBytes();
+    }
+
+    /** Registers (or re-registers) a model folder of the store under {@code name}. */
+    public RegisteredModel register(String name, ModelTask task, String folder) {
+        Path path = resolve(folder);
+        String architecture;
+        try {
+            architecture = CausalLmConfig.read(path).modelType();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidRequestException("folder: " + folder + " is not a supported " + task.code() + " model: " + e.getMessage());
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO core_model (name, task, folder, registered_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET task = EXCLUDED.task, folder = EXCLUDED.folder,
+                    registered_at = EXCLUDED.registered_at""")) {
+            s.setString(1, name);
+            s.setString(2, task.code());
+            s.setString(3, folder);
+            s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot register model " + name, e);
+        }
+        unload(name);
+        return find(name).orElseThrow();
+    }
+
+    /** The folder inside the store; anything outside it is refused. */
+    private Path resolve(String folder) {
+        Path path = store.resolve(folder).normalize();
+        if (!path.startsWith(store) || !Files.isRegularFile(path.resolve("config.json"))) {
+            throw new InvalidRequestException("folder: " + folder + " is not a model folder inside the model store");
+        }
+        return path;
+    }
+
+    public List<RegisteredModel> list() {
+        return query("SELECT name, task, folder, registered_at FROM core_model ORDER BY name", null);
+    }
+
+    public Optional<RegisteredModel> find(String name) {
+        return query("SELECT name, task, folder, registered_at FROM core_model WHERE name = ?", name).stream().findFirst();
+    }
+
+    /** Removes a model from the registry (and from memory); false if there was none. */
+    public boolean delete(String name) {
+        unload(name);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM core_model WHERE name = ?")) {
+            s.setString(1, name);
+            return s.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete model " + name, e);
+        }
+    }
+
+    /** The loaded text generation model {@code name}, loading it first if needed. */
+    public synchronized LoadedLm textGeneration(String name) {
+        LoadedLm model = loaded.get(name);
+        if (model != null) {
+            return model;
+        }
+        RegisteredModel registered = find(name).filter(m -> m.task() == ModelTask.TEXT_GENERATION)
+                .orElseThrow(() -> new UnknownModelException(name, list().stream()
+                        .filter(m -> m.task() == ModelTask.TEXT_GENERATION).map(RegisteredModel::name).toList()));
+        Path path = resolve(registered.folder());
+        try {
+            CausalLm lm = CausalLm.load(path);
+            model = new LoadedLm(name, lm, LmTokenizer.load(path), ChatTemplate.fromFolder(path));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot load model " + name + " from " + path, e);
+        }
+        loaded.put(name, model);
+        evictBeyondBudget(name);
+        return model;
+    }
+
+    private void evictBeyondBudget(String keep) {
+        long total = loaded.values().stream().mapToLong(LoadedLm::bytes).sum();
+        var it = loaded.entrySet().iterator();
+        while (total > maxLoadedBytes && it.hasNext()) {
+            var e = it.next();
+            if (!e.getKey().equals(keep)) {
+                total -= e.getValue().bytes();
+                e.getValue().close();
+                it.remove();
+            }
+        }
+    }
+
+    /** Frees a model's weights; it loads again on its next use. */
+    public synchronized void unload(String name) {
+        LoadedLm model = loaded.remove(name);
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    private List<RegisteredModel> query(String sql, String name) {
+        List<RegisteredModel> models = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (name != null) {
+                s.setString(1, name);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String n = rs.getString(1);
+                    String folder = rs.getString(3);
+                    LoadedLm live;
+                    synchronized (this) {
+                        live = loaded.containsKey(n) ? loaded.get(n) : null;
+                    }
+                    models.add(new RegisteredModel(n, ModelTask.fromCode(rs.getString(2)), folder, architecture(folder),
+                            rs.getTimestamp(4).toInstant(), live != null, live == null ? 0 : live.bytes()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the model registry", e);
+        }
+        return models;
+    }
+
+    private String architecture(String folder) {
+        try {
+            return CausalLmConfig.read(store.resolve(folder)).modelType();
+        } catch (IOException | RuntimeException e) {
+            return "unreadable";
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        loaded.values().forEach(LoadedLm::close);
+        loaded.clear();
+    }
+}

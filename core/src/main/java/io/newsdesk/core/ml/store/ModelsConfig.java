@@ -1,0 +1,17 @@
+package io.newsdesk.core.ml.store;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** {@code newsdesk.models.*}: the model store. */
+@ConfigMapping(prefix = "newsdesk.models")
+public interface ModelsConfig {
+
+    /** Folder holding model folders as published; default {@code <newsdesk.data.dir>/models}. */
+    Optional<String> dir();
+
+    /** Most bytes of weights loaded at once; loading more unloads the least recently used models first. */
+    @WithDefault("8000000000")
+    long maxLoadedBytes();
+}

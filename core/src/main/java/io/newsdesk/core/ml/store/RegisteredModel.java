@@ -1,0 +1,14 @@
+package io.newsdesk.core.ml.store;
+
+import java.time.Instant;
+
+/**
+ * A model in the registry.
+ *
+ * @param folder      its folder, relative to the model store
+ * @param loaded      whether its weights are in memory now
+ * @param loadedBytes bytes its weights take while loaded, 0 otherwise
+ */
+public record RegisteredModel(String name, ModelTask task, String folder, String architecture, Instant registeredAt,
+        boolean loaded, long loadedBytes) {
+}

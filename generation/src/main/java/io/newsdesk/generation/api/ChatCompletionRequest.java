@@ -1,0 +1,33 @@
+package io.newsdesk.generation.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** OpenAI's chat completion request (the fields this service honours). */
+public record ChatCompletionRequest(
+        @NotBlank @Schema(description = "A registered text-generation model") String model,
+        @NotEmpty @Size(max = 256) List<@Valid @NotNull Message> messages,
+        @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
+        Double temperature,
+        @JsonProperty("top_p") Double topP,
+        @JsonProperty("top_k") Integer topK,
+        @JsonProperty("repetition_penalty") Double repetitionPenalty,
+        Long seed,
+        @Schema(description = "A string or up to 4 strings") JsonNode stop,
+        Boolean stream,
+        Integer n) {
+
+    /** One message. */
+    public record Message(@NotNull @Pattern(regexp = "system|user|assistant|developer") String role,
+            @NotNull @Size(max = 200_000) String content) {
+    }
+}

@@ -1,0 +1,83 @@
+package io.newsdesk.generation.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.core.http.BodyLimit;
+import io.newsdesk.core.ml.llm.ChatTemplate;
+import io.newsdesk.generation.llm.CompletionService;
+import io.newsdesk.generation.llm.SamplingParameters;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/chat/completions")
+@Tag(name = "OpenAI-compatible", description = "Endpoints in OpenAI's schemas and error shapes.")
+public class ChatCompletionsResource {
+
+    static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private final CompletionService completions;
+    private final ObjectMapper json;
+
+    public ChatCompletionsResource(CompletionService completions, ObjectMapper json) {
+        this.completions = completions;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    @BodyLimit(MAX_BODY_BYTES)
+    @Operation(summary = "Create a chat completion",
+            description = "OpenAI-compatible, with stream=true as server-sent events ending in [DONE]. The messages go "
+                    + "through the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default "
+                    + "256), prompt plus max_tokens within the model's context, n=1, up to 4 stop sequences. A client "
+                    + "that disconnects stops the generation.")
+    @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "404", description = "Unknown model")
+    public Response create(@Valid @NotNull ChatCompletionRequest body) {
+        Integer max = body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens();
+        SamplingParameters parameters = new SamplingParameters(max, body.temperature(), body.topP(), body.topK(),
+                body.repetitionPenalty(), body.seed(), body.stop(), body.n());
+        List<ChatTemplate.Message> messages = body.messages().stream()
+                .map(m -> new ChatTemplate.Message(m.role().equals("developer") ? "system" : m.role(), m.content())).toList();
+        CompletionService.Prepared request = completions.prepareChat(body.model(), messages, parameters);
+        if (!Boolean.TRUE.equals(body.stream())) {
+            var c = completions.run(request, piece -> { }, () -> false);
+            Map<String, Object> message = new HashMap<>(Map.of("role", "assistant", "content", c.generation().text()));
+            return Response.ok(OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id().replace("cmpl-", "chatcmpl-"),
+                    "chat.completion", c.created(), c.model(), List.of(OpenAiShapes.choice("message", message,
+                            "logprobs", null, "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c))
+                    .type(MediaType.APPLICATION_JSON).build();
+        }
+        String id = "chatcmpl-" + java.util.UUID.randomUUID();
+        long created = System.currentTimeMillis() / 1000;
+        StreamingOutput output = out -> {
+            OpenAiStream stream = new OpenAiStream(out, json);
+            stream.send(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
+                    List.of(OpenAiShapes.choice("delta", Map.of("role", "assistant", "content", ""), "logprobs", null,
+                            "finish_reason", null))));
+            var c = completions.run(request,
+                    piece -> stream.send(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
+                            List.of(OpenAiShapes.choice("delta", Map.of("content", piece), "logprobs", null, "finish_reason", null)))),
+                    stream::clientGone);
+            stream.send(OpenAiShapes.withUsage(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
+                    List.of(OpenAiShapes.choice("delta", Map.of(), "logprobs", null,
+                            "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c));
+            stream.done();
+        };
+        return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
+    }
+}

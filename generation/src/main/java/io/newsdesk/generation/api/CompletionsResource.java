@@ -1,0 +1,69 @@
+package io.newsdesk.generation.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.core.http.BodyLimit;
+import io.newsdesk.generation.llm.CompletionService;
+import io.newsdesk.generation.llm.SamplingParameters;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/completions")
+@Tag(name = "OpenAI-compatible", description = "Endpoints in OpenAI's schemas and error shapes.")
+public class CompletionsResource {
+
+    private final CompletionService completions;
+    private final ObjectMapper json;
+
+    public CompletionsResource(CompletionService completions, ObjectMapper json) {
+        this.completions = completions;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    @BodyLimit(ChatCompletionsResource.MAX_BODY_BYTES)
+    @Operation(summary = "Create a text completion",
+            description = "OpenAI-compatible (the legacy completions API, one string prompt), with stream=true as "
+                    + "server-sent events. Limits: body 1 MiB, max_tokens 1-4096 (default 256), prompt plus max_tokens "
+                    + "within the model's context, n=1, up to 4 stop sequences.")
+    @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "404", description = "Unknown model")
+    public Response create(@Valid @NotNull CompletionRequest body) {
+        SamplingParameters parameters = new SamplingParameters(body.maxTokens(), body.temperature(), body.topP(),
+                body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), body.n());
+        CompletionService.Prepared request = completions.prepareCompletion(body.model(), body.prompt(), parameters);
+        if (!Boolean.TRUE.equals(body.stream())) {
+            var c = completions.run(request, piece -> { }, () -> false);
+            return Response.ok(OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id(), "text_completion", c.created(), c.model(),
+                    List.of(OpenAiShapes.choice("text", c.generation().text(), "logprobs", null,
+                            "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c))
+                    .type(MediaType.APPLICATION_JSON).build();
+        }
+        String id = "cmpl-" + java.util.UUID.randomUUID();
+        long created = System.currentTimeMillis() / 1000;
+        StreamingOutput output = out -> {
+            OpenAiStream stream = new OpenAiStream(out, json);
+            var c = completions.run(request, piece -> stream.send(OpenAiShapes.envelope(id, "text_completion", created,
+                    body.model(), List.of(OpenAiShapes.choice("text", piece, "logprobs", null, "finish_reason", null)))),
+                    stream::clientGone);
+            stream.send(OpenAiShapes.withUsage(OpenAiShapes.envelope(id, "text_completion", created, body.model(),
+                    List.of(OpenAiShapes.choice("text", "", "logprobs", null,
+                            "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c));
+            stream.done();
+        };
+        return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
+    }
+}

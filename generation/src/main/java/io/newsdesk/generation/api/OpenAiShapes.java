@@ -1,0 +1,47 @@
+package io.newsdesk.generation.api;
+
+import io.newsdesk.core.ml.llm.TextGenerator;
+import io.newsdesk.generation.llm.CompletionService;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** OpenAI's response objects, built as maps so that field names and nulls come out exactly as OpenAI writes them. */
+final class OpenAiShapes {
+
+    private OpenAiShapes() {
+    }
+
+    static String finishReason(TextGenerator.FinishReason reason) {
+        return reason == TextGenerator.FinishReason.LENGTH ? "length" : "stop";
+    }
+
+    static Map<String, Object> usage(TextGenerator.Generation g) {
+        return Map.of("prompt_tokens", g.promptTokens(), "completion_tokens", g.completionTokens(),
+                "total_tokens", g.promptTokens() + g.completionTokens());
+    }
+
+    static Map<String, Object> envelope(String id, String object, long created, String model, List<Map<String, Object>> choices) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("object", object);
+        body.put("created", created);
+        body.put("model", model);
+        body.put("choices", choices);
+        return body;
+    }
+
+    static Map<String, Object> choice(Object... keyValues) {
+        Map<String, Object> choice = new LinkedHashMap<>();
+        choice.put("index", 0);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            choice.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return choice;
+    }
+
+    static Map<String, Object> withUsage(Map<String, Object> body, CompletionService.Completion c) {
+        body.put("usage", usage(c.generation()));
+        return body;
+    }
+}

@@ -1,0 +1,70 @@
+package io.newsdesk.generation.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsdesk.core.ml.llm.GenerationOptions;
+import io.newsdesk.core.problem.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sampling fields OpenAI's completion and chat requests share, checked and turned into
+ * {@link GenerationOptions}. {@code top_k} and {@code repetition_penalty} are extensions other OpenAI-compatible
+ * servers accept too.
+ */
+public record SamplingParameters(Integer maxTokens, Double temperature, Double topP, Integer topK,
+        Double repetitionPenalty, Long seed, JsonNode stop, Integer n) {
+
+    public static final int MAX_TOKENS_LIMIT = 4096;
+    public static final int DEFAULT_MAX_TOKENS = 256;
+    public static final int MAX_STOP_SEQUENCES = 4;
+
+    public GenerationOptions options(List<Integer> stopTokens) {
+        if (n != null && n != 1) {
+            throw invalid("n", "only n=1 is supported");
+        }
+        int max = maxTokens == null ? DEFAULT_MAX_TOKENS : maxTokens;
+        if (max < 1 || max > MAX_TOKENS_LIMIT) {
+            throw invalid("max_tokens", "must be between 1 and " + MAX_TOKENS_LIMIT);
+        }
+        double t = temperature == null ? 1.0 : temperature;
+        if (t < 0 || t > 2) {
+            throw invalid("temperature", "must be between 0 and 2");
+        }
+        double p = topP == null ? 1.0 : topP;
+        if (p <= 0 || p > 1) {
+            throw invalid("top_p", "must be greater than 0 and at most 1");
+        }
+        int k = topK == null ? 0 : topK;
+        if (k < 0) {
+            throw invalid("top_k", "must be 0 (off) or positive");
+        }
+        double penalty = repetitionPenalty == null ? 1.0 : repetitionPenalty;
+        if (penalty <= 0 || penalty > 10) {
+            throw invalid("repetition_penalty", "must be greater than 0 and at most 10");
+        }
+        return new GenerationOptions(max, t, k, p, penalty, seed == null ? System.nanoTime() : seed, stopTokens, stops());
+    }
+
+    private List<String> stops() {
+        List<String> stops = new ArrayList<>();
+        if (stop == null || stop.isNull()) {
+            return stops;
+        }
+        if (stop.isTextual()) {
+            stops.add(stop.asText());
+        } else if (stop.isArray()) {
+            stop.forEach(s -> stops.add(s.asText()));
+        } else {
+            throw invalid("stop", "must be a string or an array of strings");
+        }
+        if (stops.size() > MAX_STOP_SEQUENCES || stops.stream().anyMatch(String::isEmpty)) {
+            throw invalid("stop", "at most " + MAX_STOP_SEQUENCES + " non-empty sequences");
+        }
+        return stops;
+    }
+
+    static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException(field + ": " + message,
+                List.of(new InvalidRequestException.FieldError(field, message)));
+    }
+}
