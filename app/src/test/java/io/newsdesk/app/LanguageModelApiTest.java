@@ -90,6 +90,35 @@ class LanguageModelApiTest {
                 .body("error.param", equalTo("model"));
     }
 
+    /** One model, four requests at once: each gets exactly what it gets alone (no request sees another's tokens). */
+    @Test
+    void concurrentRequestsShareOneModelWithoutMixingTokens() throws Exception {
+        List<String> prompts = List.of("The mayor said the new budget", "Breaking news: storm hits", "Scientists found that",
+                "The council voted");
+        List<String> alone = new ArrayList<>();
+        for (String p : prompts) {
+            alone.add(complete(p));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> together = new ArrayList<>();
+            for (String p : prompts) {
+                together.add(pool.submit(() -> complete(p)));
+            }
+            for (int i = 0; i < prompts.size(); i++) {
+                assertThat(together.get(i).get()).as("completion of \"%s\" among others", prompts.get(i)).isEqualTo(alone.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String complete(String prompt) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("model", "qwen-tiny", "prompt", prompt, "max_tokens", 20, "temperature", 0))
+                .post("/v1/completions").then().statusCode(200).extract().path("choices[0].text");
+    }
+
     @Test
     void badRequestsGetOpenAiErrorsAndChangeNothing() {
         given().contentType(ContentType.JSON).body(Map.of("model", "gpt-nothing", "prompt", "x"))
