@@ -1,0 +1,59 @@
+package io.newsdesk.app;
+
+import static io.newsdesk.app.Api.article;
+import static io.newsdesk.app.Api.put;
+import static io.newsdesk.app.Api.uniqueId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class EditorResourceTest {
+
+    static final String BODY = "The vote followed months of protests by readers who feared that three branches would close. "
+            + "Libraries will also open on Sundays from March, the council said. The leader of the council said the savings "
+            + "would come from renegotiated energy contracts. A spokesperson for the readers' campaign called the decision a "
+            + "victory for the town.";
+
+    @Test
+    void summariesAndSeoTextForAnArticleOrATextNameTheirEngine() {
+        String id = uniqueId("lib");
+        put(id, article("Every Harbridge library stays open after budget vote", "news-editor", BODY)).then().statusCode(201);
+
+        JsonPath summary = given().contentType(ContentType.JSON).body(Map.of("articleId", id, "sentences", 2))
+                .post("/api/editor/summarize").then().statusCode(200).body("engine", startsWith("extractive")).extract().jsonPath();
+        List<String> sentences = summary.getList("sentences", String.class);
+        assertThat(sentences).hasSize(2);
+        assertThat(summary.getString("summary")).isEqualTo(String.join(" ", sentences));
+
+        JsonPath seo = given().contentType(ContentType.JSON).body(Map.of("articleId", id)).post("/api/editor/seo").then()
+                .statusCode(200).body("slug", equalTo("every-harbridge-library-stays-open-after-budget-vote")).extract().jsonPath();
+        assertThat(seo.getString("metaDescription")).isNotBlank().hasSizeLessThanOrEqualTo(160);
+
+        given().contentType(ContentType.JSON).body(Map.of("text", BODY, "words", 20)).post("/api/editor/summarize").then()
+                .statusCode(200).body("sentences.size()", equalTo(1));
+    }
+
+    @Test
+    void badInputGetsProblems() {
+        given().contentType(ContentType.JSON).body(Map.of()).post("/api/editor/summarize").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("text", BODY, "articleId", "x")).post("/api/editor/summarize")
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("text", BODY, "sentences", 11)).post("/api/editor/summarize")
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("articleId", uniqueId("none"))).post("/api/editor/seo")
+                .then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("text", "x".repeat(100_001))).post("/api/editor/summarize")
+                .then().statusCode(400);
+    }
+}

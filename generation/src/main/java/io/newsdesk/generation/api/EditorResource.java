@@ -1,0 +1,102 @@
+package io.newsdesk.generation.api;
+
+import io.newsdesk.core.content.ArticleNotFoundException;
+import io.newsdesk.core.content.ArticleService;
+import io.newsdesk.core.content.ArticleView;
+import io.newsdesk.core.http.BodyLimit;
+import io.newsdesk.core.problem.InvalidRequestException;
+import io.newsdesk.generation.editor.ExtractiveSummarizer;
+import io.newsdesk.generation.editor.SeoText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/editor")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Editor tools", description = "Writing help for editors; every answer names the engine that made it.")
+public class EditorResource {
+
+    static final long MAX_BODY_BYTES = 512 * 1024;
+
+    private final ExtractiveSummarizer summarizer;
+    private final ArticleService articles;
+
+    public EditorResource(ExtractiveSummarizer summarizer, ArticleService articles) {
+        this.summarizer = summarizer;
+        this.articles = articles;
+    }
+
+    /** The text and title a request works on. */
+    private record Source(String title, String text) {
+    }
+
+    @POST
+    @Path("summarize")
+    @BodyLimit(MAX_BODY_BYTES)
+    @Operation(summary = "Summarize a text or an article",
+            description = "Extractive: the most central sentences of the text with a lead bonus and no repetition (MMR on "
+                    + "bge-small-en-v1.5 sentence vectors), in text order. Limits: text 100,000 characters, 1-10 sentences, "
+                    + "0-500 words, body 512 KiB.")
+    @APIResponse(responseCode = "200", description = "The summary and the engine")
+    @APIResponse(responseCode = "400", description = "Neither or both of text and articleId, or bad lengths")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public Map<String, Object> summarize(@Valid @NotNull EditorInput input) {
+        Source source = source(input);
+        List<String> sentences = summarizer.summarize(source.text(), input.sentences() == null ? 3 : input.sentences(),
+                input.words() == null ? 0 : input.words());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("engine", ExtractiveSummarizer.ENGINE);
+        body.put("summary", String.join(" ", sentences));
+        body.put("sentences", sentences);
+        return body;
+    }
+
+    @POST
+    @Path("seo")
+    @BodyLimit(MAX_BODY_BYTES)
+    @Operation(summary = "Meta description and slug",
+            description = "The meta description (at most 160 characters, cut at a word) comes from the extractive "
+                    + "summary's lead; the slug from the title (lower-case ASCII words and hyphens, at most 80 "
+                    + "characters). Limits as for summarize.")
+    @APIResponse(responseCode = "200", description = "The SEO text and the engine")
+    @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public Map<String, Object> seo(@Valid @NotNull EditorInput input) {
+        Source source = source(input);
+        List<String> lead = summarizer.summarize(source.text(), 2, 40);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("engine", ExtractiveSummarizer.ENGINE);
+        body.put("metaDescription", SeoText.description(String.join(" ", lead)));
+        String title = source.title() != null ? source.title() : lead.isEmpty() ? "" : lead.get(0);
+        body.put("slug", SeoText.slug(title));
+        return body;
+    }
+
+    private Source source(EditorInput input) {
+        boolean hasText = input.text() != null && !input.text().isBlank();
+        boolean hasArticle = input.articleId() != null && !input.articleId().isBlank();
+        if (hasText == hasArticle) {
+            throw new InvalidRequestException("send either text or articleId",
+                    List.of(new InvalidRequestException.FieldError("text", "send either text or articleId, not both or neither")));
+        }
+        if (hasText) {
+            return new Source(input.title(), input.text());
+        }
+        ArticleView a = articles.find(input.articleId()).orElseThrow(() -> new ArticleNotFoundException(input.articleId()));
+        String title = a.title().matches(".*[.!?]$") ? a.title() : a.title() + ".";
+        String text = String.join("\n\n", title, a.standfirst() == null ? "" : a.standfirst(),
+                a.bodyText() == null ? "" : a.bodyText());
+        return new Source(a.title(), text);
+    }
+}
