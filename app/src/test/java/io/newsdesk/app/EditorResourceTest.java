@@ -42,6 +42,17 @@ class EditorResourceTest {
 
         given().contentType(ContentType.JSON).body(Map.of("text", BODY, "words", 20)).post("/api/editor/summarize").then()
                 .statusCode(200).body("sentences.size()", equalTo(1));
+
+        JsonPath keywords = given().contentType(ContentType.JSON).body(Map.of("articleId", id, "count", 5))
+                .post("/api/editor/keywords").then().statusCode(200).body("engine", startsWith("embedding-keyphrases"))
+                .extract().jsonPath();
+        assertThat(keywords.getList("keywords", String.class)).hasSize(5);
+        assertThat(keywords.getList("entities", String.class)).contains("Harbridge");
+
+        JsonPath headlines = given().contentType(ContentType.JSON).body(Map.of("text", BODY, "count", 2))
+                .post("/api/editor/headlines").then().statusCode(200).body("engine", startsWith("extractive")).extract().jsonPath();
+        assertThat(headlines.getList("headlines", String.class)).hasSize(2)
+                .allSatisfy(h -> assertThat(h).hasSizeLessThanOrEqualTo(90).doesNotEndWith("."));
     }
 
     @Test
@@ -54,6 +65,8 @@ class EditorResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("articleId", uniqueId("none"))).post("/api/editor/seo")
                 .then().statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of("text", "x".repeat(100_001))).post("/api/editor/summarize")
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("text", BODY, "count", 21)).post("/api/editor/keywords")
                 .then().statusCode(400);
     }
 }

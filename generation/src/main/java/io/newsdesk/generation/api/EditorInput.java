@@ -11,5 +11,6 @@ public record EditorInput(
         @Size(max = 128) @Schema(description = "Or an article of the newsroom, by id") String articleId,
         @Size(max = 500) @Schema(description = "A title, for the slug when working on text") String title,
         @Min(1) @Max(10) @Schema(description = "Most sentences in a summary (1-10, default 3)") Integer sentences,
-        @Min(0) @Max(500) @Schema(description = "Most words in a summary (0-500, 0 or absent for no limit)") Integer words) {
+        @Min(0) @Max(500) @Schema(description = "Most words in a summary (0-500, 0 or absent for no limit)") Integer words,
+        @Min(1) @Max(20) @Schema(description = "How many keywords or headlines (1-20; defaults 10 and 3)") Integer count) {
 }

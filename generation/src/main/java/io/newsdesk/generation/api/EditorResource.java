@@ -6,6 +6,8 @@ import io.newsdesk.core.content.ArticleView;
 import io.newsdesk.core.http.BodyLimit;
 import io.newsdesk.core.problem.InvalidRequestException;
 import io.newsdesk.generation.editor.ExtractiveSummarizer;
+import io.newsdesk.generation.editor.HeadlineWriter;
+import io.newsdesk.generation.editor.KeyphraseExtractor;
 import io.newsdesk.generation.editor.SeoText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,10 +32,12 @@ public class EditorResource {
     static final long MAX_BODY_BYTES = 512 * 1024;
 
     private final ExtractiveSummarizer summarizer;
+    private final KeyphraseExtractor keyphrases;
     private final ArticleService articles;
 
-    public EditorResource(ExtractiveSummarizer summarizer, ArticleService articles) {
+    public EditorResource(ExtractiveSummarizer summarizer, KeyphraseExtractor keyphrases, ArticleService articles) {
         this.summarizer = summarizer;
+        this.keyphrases = keyphrases;
         this.articles = articles;
     }
 
@@ -80,6 +84,44 @@ public class EditorResource {
         body.put("metaDescription", SeoText.description(String.join(" ", lead)));
         String title = source.title() != null ? source.title() : lead.isEmpty() ? "" : lead.get(0);
         body.put("slug", SeoText.slug(title));
+        return body;
+    }
+
+    @POST
+    @Path("keywords")
+    @BodyLimit(MAX_BODY_BYTES)
+    @Operation(summary = "Keywords and entities",
+            description = "Keyphrases of one to three words scored by similarity to the whole text on bge-small-en-v1.5 "
+                    + "and picked with MMR for coverage; entities are capitalised word sequences inside sentences, most "
+                    + "frequent first. Limits: text 100,000 characters, count 1-20 (default 10), body 512 KiB.")
+    @APIResponse(responseCode = "200", description = "Keywords, entities and the engine")
+    @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public Map<String, Object> keywords(@Valid @NotNull EditorInput input) {
+        Source source = source(input);
+        int count = input.count() == null ? 10 : input.count();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("engine", KeyphraseExtractor.ENGINE);
+        body.put("keywords", keyphrases.keyphrases(source.text(), count));
+        body.put("entities", KeyphraseExtractor.entities(source.text(), count));
+        return body;
+    }
+
+    @POST
+    @Path("headlines")
+    @BodyLimit(MAX_BODY_BYTES)
+    @Operation(summary = "Headline candidates",
+            description = "Extractive: the summary's sentences compressed (attribution, weekday and final stop removed, "
+                    + "at most 90 characters). Limits: text 100,000 characters, count 1-20 (default 3), body 512 KiB.")
+    @APIResponse(responseCode = "200", description = "Headlines and the engine")
+    @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public Map<String, Object> headlines(@Valid @NotNull EditorInput input) {
+        Source source = source(input);
+        int count = input.count() == null ? 3 : input.count();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("engine", HeadlineWriter.ENGINE);
+        body.put("headlines", HeadlineWriter.candidates(summarizer.summarize(source.text(), count + 2, 0), count));
         return body;
     }
 

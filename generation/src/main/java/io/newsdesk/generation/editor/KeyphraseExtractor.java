@@ -1,0 +1,121 @@
+package io.newsdesk.generation.editor;
+
+import io.newsdesk.core.embed.DocumentEmbedder;
+import io.newsdesk.core.embed.EmbeddingPurpose;
+import io.newsdesk.core.embed.TextEmbedder;
+import io.newsdesk.core.embed.Vectors;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+
+/**
+ * Keyphrases by embedding: the text's phrases of one to three words without stop words (Lucene's English list) are
+ * embedded and scored by similarity to the whole text's vector; among the most similar, maximal marginal relevance
+ * picks a list that covers the text rather than repeating its main phrase. Entities are the
+ * capitalised word sequences met inside sentences, most frequent first.
+ */
+@ApplicationScoped
+public class KeyphraseExtractor {
+
+    public static final String ENGINE = "embedding-keyphrases(bge-small-en-v1.5, mmr)";
+    static final int MAX_CANDIDATES = 300;
+    static final double DIVERSITY = 0.5;
+    static final int POOL_PER_KEYWORD = 3;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*");
+    private static final Pattern CAPITALISED = Pattern.compile("\\b(\\p{Lu}[\\p{L}'\u2019-]+(?:\\s+\\p{Lu}[\\p{L}'\u2019-]+)*)");
+
+    private final TextEmbedder embedder;
+    private final DocumentEmbedder documents;
+
+    public KeyphraseExtractor(TextEmbedder embedder, DocumentEmbedder documents) {
+        this.embedder = embedder;
+        this.documents = documents;
+    }
+
+    public List<String> keyphrases(String text, int count) {
+        List<String> candidates = candidates(text);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        float[] doc = documents.embedLong(List.of(text), EmbeddingPurpose.DOCUMENT).vectors()[0];
+        float[][] vectors = embedder.embed(candidates, EmbeddingPurpose.DOCUMENT).vectors();
+        // diversity only among the most relevant, so that it never brings in a phrase off the story's topic
+        List<Integer> pool = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            pool.add(i);
+        }
+        pool.sort((a, b) -> Float.compare(Vectors.dot(vectors[b], doc), Vectors.dot(vectors[a], doc)));
+        pool = pool.subList(0, Math.min(pool.size(), POOL_PER_KEYWORD * count));
+        List<Integer> chosen = new ArrayList<>();
+        while (chosen.size() < Math.min(count, pool.size())) {
+            int best = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int i : pool) {
+                if (chosen.contains(i)) {
+                    continue;
+                }
+                double redundancy = 0;
+                for (int c : chosen) {
+                    redundancy = Math.max(redundancy, Vectors.dot(vectors[i], vectors[c]));
+                }
+                double value = (1 - DIVERSITY) * Vectors.dot(vectors[i], doc) - DIVERSITY * redundancy;
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = i;
+                }
+            }
+            chosen.add(best);
+        }
+        return chosen.stream().map(candidates::get).toList();
+    }
+
+    /** Phrases of 1-3 words without stop words, most frequent first, at most {@value #MAX_CANDIDATES}. */
+    static List<String> candidates(String text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String sentence : Sentences.of(text)) {
+            List<String> words = new ArrayList<>();
+            Matcher m = WORD.matcher(sentence.toLowerCase(Locale.ROOT));
+            while (m.find()) {
+                words.add(m.group());
+            }
+            for (int n = 1; n <= 3; n++) {
+                for (int i = 0; i + n <= words.size(); i++) {
+                    List<String> phrase = words.subList(i, i + n);
+                    if (phrase.stream().anyMatch(KeyphraseExtractor::stop) || (n == 1 && phrase.get(0).length() < 3)) {
+                        continue;
+                    }
+                    counts.merge(String.join(" ", phrase), 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(MAX_CANDIDATES)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static boolean stop(String word) {
+        return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word) || word.chars().allMatch(Character::isDigit);
+    }
+
+    /** Capitalised word sequences inside sentences (not a sentence's first word), most frequent first. */
+    public static List<String> entities(String text, int count) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String sentence : Sentences.of(text)) {
+            int space = sentence.indexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            Matcher m = CAPITALISED.matcher(sentence.substring(space + 1));
+            while (m.find()) {
+                counts.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(count)
+                .map(Map.Entry::getKey).toList();
+    }
+}
