@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +56,9 @@ public class ChatCompletionsResource {
         CompletionService.Prepared request = completions.prepareChat(body.model(), messages, parameters);
         if (!Boolean.TRUE.equals(body.stream())) {
             var c = completions.run(request, piece -> { }, () -> false);
-            Map<String, Object> message = new HashMap<>(Map.of("role", "assistant", "content", c.generation().text()));
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("role", "assistant");
+            message.put("content", c.generation().text());
             return Response.ok(OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id().replace("cmpl-", "chatcmpl-"),
                     "chat.completion", c.created(), c.model(), List.of(OpenAiShapes.choice("message", message,
                             "logprobs", null, "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c))

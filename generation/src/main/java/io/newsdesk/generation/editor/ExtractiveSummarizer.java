@@ -46,32 +46,14 @@ public class ExtractiveSummarizer {
         for (int i = 0; i < relevance.length; i++) {
             relevance[i] = Vectors.dot(vectors[i], centre) + LEAD_WEIGHT / (1 + i);
         }
-        List<Integer> chosen = new ArrayList<>();
-        int words = 0;
-        while (chosen.size() < maxSentences) {
-            int best = -1;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < sentences.size(); i++) {
-                if (chosen.contains(i)) {
-                    continue;
-                }
-                double redundancy = 0;
-                for (int c : chosen) {
-                    redundancy = Math.max(redundancy, Vectors.dot(vectors[i], vectors[c]));
-                }
-                double value = relevance[i] - REDUNDANCY_WEIGHT * redundancy;
-                int w = Sentences.words(sentences.get(i));
-                if (value > bestValue && (maxWords == 0 || chosen.isEmpty() || words + w <= maxWords)) {
-                    bestValue = value;
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                break;
-            }
-            chosen.add(best);
-            words += Sentences.words(sentences.get(best));
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            all.add(i);
         }
+        List<Integer> chosen = new ArrayList<>(MaximalMarginalRelevance.select(all, relevance, vectors, maxSentences,
+                REDUNDANCY_WEIGHT, (i, picked) -> maxWords == 0 || picked.isEmpty()
+                        || picked.stream().mapToInt(c -> Sentences.words(sentences.get(c))).sum()
+                                + Sentences.words(sentences.get(i)) <= maxWords));
         chosen.sort(Integer::compare);
         return chosen.stream().map(sentences::get).toList();
     }

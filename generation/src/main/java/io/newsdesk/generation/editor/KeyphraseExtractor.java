@@ -52,26 +52,12 @@ public class KeyphraseExtractor {
         }
         pool.sort((a, b) -> Float.compare(Vectors.dot(vectors[b], doc), Vectors.dot(vectors[a], doc)));
         pool = pool.subList(0, Math.min(pool.size(), POOL_PER_KEYWORD * count));
-        List<Integer> chosen = new ArrayList<>();
-        while (chosen.size() < Math.min(count, pool.size())) {
-            int best = -1;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            for (int i : pool) {
-                if (chosen.contains(i)) {
-                    continue;
-                }
-                double redundancy = 0;
-                for (int c : chosen) {
-                    redundancy = Math.max(redundancy, Vectors.dot(vectors[i], vectors[c]));
-                }
-                double value = (1 - DIVERSITY) * Vectors.dot(vectors[i], doc) - DIVERSITY * redundancy;
-                if (value > bestValue) {
-                    bestValue = value;
-                    best = i;
-                }
-            }
-            chosen.add(best);
+        double[] relevance = new double[candidates.size()];
+        for (int i = 0; i < relevance.length; i++) {
+            relevance[i] = Vectors.dot(vectors[i], doc);
         }
+        List<Integer> chosen = MaximalMarginalRelevance.select(pool, relevance, vectors, count,
+                DIVERSITY / (1 - DIVERSITY), (i, picked) -> true);
         return chosen.stream().map(candidates::get).toList();
     }
 

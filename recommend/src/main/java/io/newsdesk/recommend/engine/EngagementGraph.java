@@ -161,8 +161,13 @@ public class EngagementGraph {
             if (readers != null) {
                 s.setArray(1, c.createArrayOf("varchar", readers.toArray()));
             }
-            s.setFetchSize(10_000);
-            c.setAutoCommit(false);
+            // the full load streams its rows, which PostgreSQL's driver does only outside autocommit; an update may
+            // run inside the caller's transaction, where the connection's commit mode is not ours to change
+            boolean streaming = readers == null && c.getAutoCommit();
+            if (streaming) {
+                s.setFetchSize(10_000);
+                c.setAutoCommit(false);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 String current = null;
                 List<String[]> pairs = new ArrayList<>();
@@ -177,7 +182,10 @@ public class EngagementGraph {
                 }
                 flush(target, current, pairs);
             }
-            c.commit();
+            if (streaming) {
+                c.commit();
+                c.setAutoCommit(true);
+            }
         }
     }
 
