@@ -1,5 +1,6 @@
 package io.newsdesk.app.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.content.ArticleService;
 import io.newsdesk.core.content.EventBatch;
@@ -7,10 +8,14 @@ import io.newsdesk.core.content.EventInput;
 import io.newsdesk.core.content.PreconditionFailedException;
 import io.newsdesk.core.content.ReaderEventService;
 import io.newsdesk.core.content.WriteConditions;
+import io.newsdesk.generation.taxonomy.Taxonomy;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,18 +35,35 @@ public class DemoNewsroom {
     private final DemoConfig config;
     private final ArticleService articles;
     private final ReaderEventService events;
+    private final Taxonomy taxonomy;
     private final ObjectMapper json;
 
-    public DemoNewsroom(DemoConfig config, ArticleService articles, ReaderEventService events, ObjectMapper json) {
+    public DemoNewsroom(DemoConfig config, ArticleService articles, ReaderEventService events, Taxonomy taxonomy,
+            ObjectMapper json) {
         this.config = config;
         this.articles = articles;
         this.events = events;
+        this.taxonomy = taxonomy;
         this.json = json;
     }
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         if (config.enabled()) {
             load();
+        }
+    }
+
+    /** The demo sections' descriptions for the tag tool, unless editors have written a taxonomy already. */
+    private void describeSections() {
+        if (!taxonomy.written().isEmpty()) {
+            return;
+        }
+        try (InputStream in = DemoNewsroom.class.getClassLoader().getResourceAsStream("demo/sections.json")) {
+            for (JsonNode section : json.readTree(in)) {
+                taxonomy.put(section.get("name").asText(), section.get("label").asText(), section.get("description").asText());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo taxonomy", e);
         }
     }
 
@@ -57,6 +79,7 @@ public class DemoNewsroom {
                 // kept as it is: the demo never overwrites
             }
         }
+        describeSections();
         if (events.readerExists(DemoReaders.FIRST_READER)) {
             // the simulation is relative to now, so a second run would add a second history; keep the first
             LOG.infof("demo newsroom: %d of %d articles created; reader histories were loaded before", created, demo.size());

@@ -155,6 +155,17 @@ public class ArticleService {
         return articles.count();
     }
 
+    /** The sections articles are filed in, with how many articles each has, largest first. */
+    public Map<String, Long> sectionCounts() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (Object[] r : articles.getEntityManager().createQuery(
+                "SELECT a.section, count(a) FROM Article a GROUP BY a.section ORDER BY count(a) DESC, a.section", Object[].class)
+                .getResultList()) {
+            counts.put((String) r[0], (Long) r[1]);
+        }
+        return counts;
+    }
+
     private static Article fromInput(String id, ArticleInput in, Article existing) {
         Article a = new Article();
         a.id = id;

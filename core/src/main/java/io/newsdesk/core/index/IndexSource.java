@@ -147,6 +147,35 @@ public final class IndexSource {
         }
     }
 
+    /**
+     * The latest {@code limit} published articles in {@code sections} that have a cached vector from {@code model},
+     * with their section and tags: the already-tagged examples editor tools learn from.
+     */
+    public List<TaggedVector> taggedVectors(Collection<String> sections, String model, int limit) {
+        List<TaggedVector> tagged = new ArrayList<>();
+        if (sections.isEmpty()) {
+            return tagged;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT a.id, a.section, a.tags, e.vector FROM core_article a
+                  JOIN core_article_embedding e ON e.article_id = a.id AND e.model = ?
+                 WHERE a.section = ANY (?) ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ?""")) {
+            s.setString(1, model);
+            s.setArray(2, c.createArrayOf("varchar", sections.toArray()));
+            s.setInt(3, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Array tags = rs.getArray(3);
+                    tagged.add(new TaggedVector(rs.getString(1), rs.getString(2),
+                            tags == null ? List.of() : List.of((String[]) tags.getArray()), Vectors.fromBytes(rs.getBytes(4))));
+                }
+            }
+            return tagged;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read tagged document vectors", e);
+        }
+    }
+
     /** The cached vectors of those of {@code ids} that have one from {@code model}. */
     public java.util.Map<String, float[]> vectors(Collection<String> ids, String model) {
         java.util.Map<String, float[]> vectors = new java.util.HashMap<>();

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -223,6 +224,11 @@ public class IndexSync {
     /** The cached document vectors of those of {@code articleIds} that have one. */
     public java.util.Map<String, float[]> documentVectors(java.util.Collection<String> articleIds) {
         return source.vectors(articleIds, embedder.embedder().model());
+    }
+
+    /** The latest {@code limit} articles in {@code sections} with their tags and cached document vectors. */
+    public List<TaggedVector> taggedVectors(Collection<String> sections, int limit) {
+        return source.taggedVectors(sections, embedder.embedder().model(), limit);
     }
 
     private void requireOpen() {

@@ -3,12 +3,16 @@ package io.newsdesk.generation.api;
 import io.newsdesk.core.content.ArticleNotFoundException;
 import io.newsdesk.core.content.ArticleService;
 import io.newsdesk.core.content.ArticleView;
+import io.newsdesk.core.embed.DocumentEmbedder;
 import io.newsdesk.core.http.BodyLimit;
+import io.newsdesk.core.index.IndexSync;
 import io.newsdesk.core.problem.InvalidRequestException;
 import io.newsdesk.generation.editor.ExtractiveSummarizer;
 import io.newsdesk.generation.editor.HeadlineWriter;
 import io.newsdesk.generation.editor.KeyphraseExtractor;
+import io.newsdesk.generation.editor.SectionTagger;
 import io.newsdesk.generation.editor.SeoText;
+import io.newsdesk.generation.taxonomy.EmptyTaxonomyException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -33,12 +37,19 @@ public class EditorResource {
 
     private final ExtractiveSummarizer summarizer;
     private final KeyphraseExtractor keyphrases;
+    private final SectionTagger tagger;
     private final ArticleService articles;
+    private final IndexSync index;
+    private final DocumentEmbedder documents;
 
-    public EditorResource(ExtractiveSummarizer summarizer, KeyphraseExtractor keyphrases, ArticleService articles) {
+    public EditorResource(ExtractiveSummarizer summarizer, KeyphraseExtractor keyphrases, SectionTagger tagger,
+            ArticleService articles, IndexSync index, DocumentEmbedder documents) {
         this.summarizer = summarizer;
         this.keyphrases = keyphrases;
+        this.tagger = tagger;
         this.articles = articles;
+        this.index = index;
+        this.documents = documents;
     }
 
     /** The text and title a request works on. */
@@ -123,6 +134,50 @@ public class EditorResource {
         body.put("engine", HeadlineWriter.ENGINE);
         body.put("headlines", HeadlineWriter.candidates(summarizer.summarize(source.text(), count + 2, 0), count));
         return body;
+    }
+
+    @POST
+    @Path("tags")
+    @BodyLimit(MAX_BODY_BYTES)
+    @Operation(summary = "Section and tags",
+            description = "The best sections of the newsroom's taxonomy (GET /api/editor/taxonomy) for the text, mixing "
+                    + "zero-shot similarity to each section's description with a linear discriminant and a 15-nearest-"
+                    + "neighbour vote over the latest 20,000 filed articles; tags shared by at least two of the most "
+                    + "similar archive articles. Scores of all sections sum to one. Limits: text 100,000 characters, count "
+                    + "1-20 tags (default 5), body 512 KiB.")
+    @APIResponse(responseCode = "200", description = "Sections, tags and the engine")
+    @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
+    @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "409", description = "No taxonomy and no filed articles yet")
+    public Map<String, Object> tags(@Valid @NotNull EditorInput input) {
+        float[] vector = documentVector(input);
+        SectionTagger.Suggestion suggestion = tagger.suggest(vector, 3, input.count() == null ? 5 : input.count());
+        if (suggestion.sections().isEmpty()) {
+            throw new EmptyTaxonomyException();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("engine", SectionTagger.ENGINE);
+        body.put("section", suggestion.sections().get(0));
+        body.put("sections", suggestion.sections());
+        body.put("tags", suggestion.tags());
+        body.put("taxonomy", suggestion.taxonomyWritten() ? "written" : "article-sections");
+        body.put("examples", suggestion.examples());
+        return body;
+    }
+
+    /** The article's indexed vector when it has one, else the text embedded the way the index embeds articles. */
+    private float[] documentVector(EditorInput input) {
+        Source source = source(input);
+        DocumentEmbedder.Document document = new DocumentEmbedder.Document(input.title(), null, source.text());
+        if (input.articleId() != null && !input.articleId().isBlank()) {
+            float[] cached = index.documentVector(input.articleId());
+            if (cached != null) {
+                return cached;
+            }
+            ArticleView a = articles.find(input.articleId()).orElseThrow(() -> new ArticleNotFoundException(input.articleId()));
+            document = new DocumentEmbedder.Document(a.title(), a.standfirst(), a.bodyText());
+        }
+        return documents.embed(List.of(document)).vectors()[0];
     }
 
     private Source source(EditorInput input) {

@@ -16,9 +16,11 @@ class SectionClassifierTest {
     static final List<SectionClassifier.Label> LABELS = List.of(new SectionClassifier.Label("sport", SPORT),
             new SectionClassifier.Label("money", MONEY), new SectionClassifier.Label("weather", WEATHER));
 
+    static final SectionClassifier.Settings SETTINGS = new SectionClassifier.Settings(3, 0.3, 0.0, 0.5);
+
     @Test
     void withoutTaggedArticlesTheNearestDescriptionWins() {
-        var classifier = new SectionClassifier(LABELS, List.of(), 5, 0.3);
+        var classifier = new SectionClassifier(LABELS, List.of(), SETTINGS);
         assertThat(classifier.classify(Vectors.normalise(new float[] {0.2f, 0.1f, 0.9f})).get(0).label()).isEqualTo("weather");
     }
 
@@ -28,15 +30,50 @@ class SectionClassifierTest {
         List<SectionClassifier.Example> tagged = List.of(
                 new SectionClassifier.Example(Vectors.normalise(new float[] {0.58f, 0.57f, 0}), "money"),
                 new SectionClassifier.Example(Vectors.normalise(new float[] {0.59f, 0.56f, 0.01f}), "money"),
-                new SectionClassifier.Example(Vectors.normalise(new float[] {0, 0, 1}), "weather"));
-        assertThat(new SectionClassifier(LABELS, List.of(), 3, 0.3).classify(doc).get(0).label()).isEqualTo("sport");
-        List<SectionClassifier.Scored> scored = new SectionClassifier(LABELS, tagged, 3, 0.3).classify(doc);
+                new SectionClassifier.Example(Vectors.normalise(new float[] {0, 0, 1}), "weather"),
+                new SectionClassifier.Example(Vectors.normalise(new float[] {1, -0.5f, 0}), "sport"));
+        assertThat(new SectionClassifier(LABELS, List.of(), SETTINGS).classify(doc).get(0).label()).isEqualTo("sport");
+        List<SectionClassifier.Scored> scored = new SectionClassifier(LABELS, tagged, SETTINGS).classify(doc);
         assertThat(scored.get(0).label()).isEqualTo("money");
         assertThat(scored).hasSize(3).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
     }
 
     @Test
+    void theDiscriminantLearnsASectionFromItsArticles() {
+        // "money" articles lie near the sport description, sport's elsewhere; the discriminant learns which is which
+        java.util.Random random = new java.util.Random(3);
+        List<SectionClassifier.Example> tagged = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tagged.add(new SectionClassifier.Example(jitter(random, 0.9f, 0.3f, 0), "money"));
+            tagged.add(new SectionClassifier.Example(jitter(random, 0, 0.2f, 0.9f), "weather"));
+            tagged.add(new SectionClassifier.Example(jitter(random, 0.7f, -0.7f, 0), "sport"));
+        }
+        var learned = new SectionClassifier(LABELS, tagged, new SectionClassifier.Settings(3, 0.2, 1.0, 0.5));
+        List<SectionClassifier.Scored> scored = learned.classify(Vectors.normalise(new float[] {0.92f, 0.28f, 0}));
+        assertThat(scored.get(0).label()).isEqualTo("money");
+        assertThat(scored.stream().mapToDouble(SectionClassifier.Scored::score).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aDescribedSectionWithoutArticlesCanStillWin() {
+        java.util.Random random = new java.util.Random(5);
+        List<SectionClassifier.Example> tagged = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tagged.add(new SectionClassifier.Example(jitter(random, 1, 0, 0), "sport"));
+            tagged.add(new SectionClassifier.Example(jitter(random, 0, 1, 0), "money"));
+        }
+        var classifier = new SectionClassifier(LABELS, tagged, SectionClassifier.Settings.DEFAULT);
+        assertThat(classifier.classify(Vectors.normalise(new float[] {0.1f, 0.1f, 0.95f})).get(0).label()).isEqualTo("weather");
+        assertThat(classifier.classify(Vectors.normalise(new float[] {0.9f, 0.1f, 0.1f})).get(0).label()).isEqualTo("sport");
+    }
+
+    static float[] jitter(java.util.Random random, float x, float y, float z) {
+        return Vectors.normalise(new float[] {x + 0.05f * (float) random.nextGaussian(), y + 0.05f * (float) random.nextGaussian(),
+                z + 0.05f * (float) random.nextGaussian()});
+    }
+
+    @Test
     void refusesAnEmptyTaxonomy() {
-        assertThatThrownBy(() -> new SectionClassifier(List.of(), List.of(), 5, 0.3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SectionClassifier(List.of(), List.of(), SETTINGS)).isInstanceOf(IllegalArgumentException.class);
     }
 }
