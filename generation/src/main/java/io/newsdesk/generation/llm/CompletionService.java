@@ -45,8 +45,7 @@ public class CompletionService {
     }
 
     private static Prepared prepare(LoadedLm lm, int[] ids, SamplingParameters parameters, String inputField) {
-        int eos = lm.model().config().eosTokenId();
-        GenerationOptions options = parameters.options(eos >= 0 ? List.of(eos) : List.of());
+        GenerationOptions options = parameters.options(lm.model().config().eosTokenIds());
         int context = lm.model().config().maxPositions();
         if (ids.length + options.maxNewTokens() > context) {
             throw SamplingParameters.invalid(ids.length >= context ? inputField : "max_tokens", "the input is " + ids.length

@@ -40,10 +40,10 @@ public final class CausalLm implements AutoCloseable {
         this.config = config;
         this.manager = manager;
         this.weights = weights;
-        int half = config.headDim() / 2;
-        inverseFrequencies = new float[half];
-        for (int i = 0; i < half; i++) {
-            inverseFrequencies[i] = (float) (1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / config.headDim()));
+        double[] frequencies = config.ropeScaling().inverseFrequencies(config.ropeTheta(), config.headDim());
+        inverseFrequencies = new float[frequencies.length];
+        for (int i = 0; i < frequencies.length; i++) {
+            inverseFrequencies[i] = (float) frequencies[i];
         }
     }
 
