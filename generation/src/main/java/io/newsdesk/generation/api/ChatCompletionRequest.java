@@ -3,6 +3,8 @@ package io.newsdesk.generation.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +26,18 @@ public record ChatCompletionRequest(
         Long seed,
         @Schema(description = "A string or up to 4 strings") JsonNode stop,
         Boolean stream,
-        Integer n) {
+        Integer n,
+        @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "
+                + "newsroom's archive. The most relevant articles are put in the system message, numbered for citation, "
+                + "and returned as newsdesk_citations.") ArchiveGrounding context) {
+
+    /** Which archive articles to ground a chat in. */
+    public record ArchiveGrounding(
+            @Size(max = 500) @Schema(description = "What to search the archive for (at most 500 characters); the last "
+                    + "user message when absent") String query,
+            @Min(1) @Max(10) @Schema(description = "Most articles to cite (1-10, default 3); fewer when the model's "
+                    + "context has no room") Integer count) {
+    }
 
     /** One message. */
     public record Message(@NotNull @Pattern(regexp = "system|user|assistant|developer") String role,

@@ -3,7 +3,10 @@ package io.newsdesk.generation.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.http.BodyLimit;
 import io.newsdesk.core.ml.llm.ChatTemplate;
+import io.newsdesk.core.problem.InvalidRequestException;
+import io.newsdesk.generation.editor.ArchiveContext;
 import io.newsdesk.generation.llm.CompletionService;
+import io.newsdesk.generation.llm.Grounding;
 import io.newsdesk.generation.llm.SamplingParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,12 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ChatCompletionsResource {
 
     static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Where a grounded answer lists the archive articles it was given: the body, or a stream's first chunk. */
+    static final String CITATIONS = "newsdesk_citations";
 
     private final CompletionService completions;
+    private final Grounding grounding;
     private final ObjectMapper json;
 
-    public ChatCompletionsResource(CompletionService completions, ObjectMapper json) {
+    public ChatCompletionsResource(CompletionService completions, Grounding grounding, ObjectMapper json) {
         this.completions = completions;
+        this.grounding = grounding;
         this.json = json;
     }
 
@@ -43,7 +50,9 @@ public class ChatCompletionsResource {
             description = "OpenAI-compatible, with stream=true as server-sent events ending in [DONE]. The messages go "
                     + "through the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default "
                     + "256), prompt plus max_tokens within the model's context, n=1, up to 4 stop sequences. A client "
-                    + "that disconnects stops the generation.")
+                    + "that disconnects stops the generation. Extension: newsdesk_context grounds the answer in the "
+                    + "archive, citing articles by number; one that runs past newsdesk.generation.timeout (default 120 s, "
+                    + "waiting for the model included) gets a 504 error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "404", description = "Unknown model")
@@ -53,33 +62,68 @@ public class ChatCompletionsResource {
                 body.repetitionPenalty(), body.seed(), body.stop(), body.n());
         List<ChatTemplate.Message> messages = body.messages().stream()
                 .map(m -> new ChatTemplate.Message(m.role().equals("developer") ? "system" : m.role(), m.content())).toList();
+        List<ArchiveContext.Citation> citations = null;
+        if (body.context() != null) {
+            Grounding.Grounded grounded = grounding.ground(body.model(), messages, groundingQuery(body),
+                    body.context().count() == null ? 3 : body.context().count(),
+                    max == null ? SamplingParameters.DEFAULT_MAX_TOKENS : max);
+            messages = grounded.messages();
+            citations = grounded.citations();
+        }
         CompletionService.Prepared request = completions.prepareChat(body.model(), messages, parameters);
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = completions.run(request, piece -> { }, () -> false);
+            var c = CompletionService.finished(completions.run(request, piece -> { }, () -> false));
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("role", "assistant");
             message.put("content", c.generation().text());
-            return Response.ok(OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id().replace("cmpl-", "chatcmpl-"),
+            Map<String, Object> answer = OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id().replace("cmpl-", "chatcmpl-"),
                     "chat.completion", c.created(), c.model(), List.of(OpenAiShapes.choice("message", message,
-                            "logprobs", null, "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c))
-                    .type(MediaType.APPLICATION_JSON).build();
+                            "logprobs", null, "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c);
+            if (citations != null) {
+                answer.put(CITATIONS, citations);
+            }
+            return Response.ok(answer).type(MediaType.APPLICATION_JSON).build();
         }
+        List<ArchiveContext.Citation> cited = citations;
         String id = "chatcmpl-" + java.util.UUID.randomUUID();
         long created = System.currentTimeMillis() / 1000;
         StreamingOutput output = out -> {
             OpenAiStream stream = new OpenAiStream(out, json);
-            stream.send(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
+            Map<String, Object> first = OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
                     List.of(OpenAiShapes.choice("delta", Map.of("role", "assistant", "content", ""), "logprobs", null,
-                            "finish_reason", null))));
+                            "finish_reason", null)));
+            if (cited != null) {
+                first.put(CITATIONS, cited);
+            }
+            stream.send(first);
             var c = completions.run(request,
                     piece -> stream.send(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
                             List.of(OpenAiShapes.choice("delta", Map.of("content", piece), "logprobs", null, "finish_reason", null)))),
                     stream::clientGone);
+            if (c.timedOut()) {
+                stream.send(OpenAiShapes.timeoutError(c));
+                stream.done();
+                return;
+            }
             stream.send(OpenAiShapes.withUsage(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
                     List.of(OpenAiShapes.choice("delta", Map.of(), "logprobs", null,
                             "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c));
             stream.done();
         };
         return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
+    }
+
+    private static String groundingQuery(ChatCompletionRequest body) {
+        String query = body.context().query();
+        if (query == null || query.isBlank()) {
+            query = body.messages().stream().filter(m -> m.role().equals("user")).reduce((a, b) -> b)
+                    .map(ChatCompletionRequest.Message::content).orElse("");
+        }
+        if (query.isBlank() || query.length() > ArchiveContext.MAX_QUERY_CHARS) {
+            throw new InvalidRequestException("newsdesk_context.query: give 1 to " + ArchiveContext.MAX_QUERY_CHARS
+                    + " characters to search the archive for (the last user message is used when it is that short)",
+                    List.of(new InvalidRequestException.FieldError("newsdesk_context.query", "1 to 500 characters")));
+        }
+        return query;
     }
 }

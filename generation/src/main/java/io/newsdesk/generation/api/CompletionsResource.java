@@ -37,7 +37,9 @@ public class CompletionsResource {
     @Operation(summary = "Create a text completion",
             description = "OpenAI-compatible (the legacy completions API, one string prompt), with stream=true as "
                     + "server-sent events. Limits: body 1 MiB, max_tokens 1-4096 (default 256), prompt plus max_tokens "
-                    + "within the model's context, n=1, up to 4 stop sequences.")
+                    + "within the model's context, n=1, up to 4 stop sequences. A client that disconnects stops the "
+                    + "generation; one that runs past newsdesk.generation.timeout (default 120 s, waiting for the model "
+                    + "included) gets a 504 error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "404", description = "Unknown model")
@@ -46,7 +48,7 @@ public class CompletionsResource {
                 body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), body.n());
         CompletionService.Prepared request = completions.prepareCompletion(body.model(), body.prompt(), parameters);
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = completions.run(request, piece -> { }, () -> false);
+            var c = CompletionService.finished(completions.run(request, piece -> { }, () -> false));
             return Response.ok(OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id(), "text_completion", c.created(), c.model(),
                     List.of(OpenAiShapes.choice("text", c.generation().text(), "logprobs", null,
                             "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c))
@@ -59,6 +61,11 @@ public class CompletionsResource {
             var c = completions.run(request, piece -> stream.send(OpenAiShapes.envelope(id, "text_completion", created,
                     body.model(), List.of(OpenAiShapes.choice("text", piece, "logprobs", null, "finish_reason", null)))),
                     stream::clientGone);
+            if (c.timedOut()) {
+                stream.send(OpenAiShapes.timeoutError(c));
+                stream.done();
+                return;
+            }
             stream.send(OpenAiShapes.withUsage(OpenAiShapes.envelope(id, "text_completion", created, body.model(),
                     List.of(OpenAiShapes.choice("text", "", "logprobs", null,
                             "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c));

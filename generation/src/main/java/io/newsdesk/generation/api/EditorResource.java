@@ -7,11 +7,14 @@ import io.newsdesk.core.embed.DocumentEmbedder;
 import io.newsdesk.core.http.BodyLimit;
 import io.newsdesk.core.index.IndexSync;
 import io.newsdesk.core.problem.InvalidRequestException;
+import io.newsdesk.generation.editor.ArchiveContext;
 import io.newsdesk.generation.editor.ExtractiveSummarizer;
 import io.newsdesk.generation.editor.HeadlineWriter;
 import io.newsdesk.generation.editor.KeyphraseExtractor;
 import io.newsdesk.generation.editor.SectionTagger;
+import io.newsdesk.generation.editor.Sentences;
 import io.newsdesk.generation.editor.SeoText;
+import io.newsdesk.generation.llm.LlmEditor;
 import io.newsdesk.generation.taxonomy.EmptyTaxonomyException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EditorResource {
 
     static final long MAX_BODY_BYTES = 512 * 1024;
+    /** The model name that asks for the extractive engine even when a default model is configured. */
+    static final String EXTRACTIVE = "extractive";
 
     private final ExtractiveSummarizer summarizer;
     private final KeyphraseExtractor keyphrases;
@@ -41,9 +49,16 @@ public class EditorResource {
     private final ArticleService articles;
     private final IndexSync index;
     private final DocumentEmbedder documents;
+    private final ArchiveContext archive;
+    private final LlmEditor llm;
+    private final Optional<String> defaultModel;
 
     public EditorResource(ExtractiveSummarizer summarizer, KeyphraseExtractor keyphrases, SectionTagger tagger,
-            ArticleService articles, IndexSync index, DocumentEmbedder documents) {
+            ArticleService articles, IndexSync index, DocumentEmbedder documents, ArchiveContext archive, LlmEditor llm,
+            @ConfigProperty(name = "newsdesk.editor.model") Optional<String> defaultModel) {
+        this.archive = archive;
+        this.llm = llm;
+        this.defaultModel = defaultModel;
         this.summarizer = summarizer;
         this.keyphrases = keyphrases;
         this.tagger = tagger;
@@ -61,20 +76,43 @@ public class EditorResource {
     @BodyLimit(MAX_BODY_BYTES)
     @Operation(summary = "Summarize a text or an article",
             description = "Extractive: the most central sentences of the text with a lead bonus and no repetition (MMR on "
-                    + "bge-small-en-v1.5 sentence vectors), in text order. Limits: text 100,000 characters, 1-10 sentences, "
-                    + "0-500 words, body 512 KiB.")
+                    + "bge-small-en-v1.5 sentence vectors), in text order. Abstractive when a model is named (or "
+                    + "newsdesk.editor.model is set): the registered chat model writes it, greedily, from the article cut "
+                    + "to fit its context; engine 'llm:<model>' and the tokens used. Limits: text 100,000 characters, 1-10 "
+                    + "sentences, 0-500 words, body 512 KiB, at most 400 generated tokens, newsdesk.generation.timeout.")
     @APIResponse(responseCode = "200", description = "The summary and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId, or bad lengths")
-    @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "404", description = "No such article or model")
+    @APIResponse(responseCode = "504", description = "The model ran past the generation timeout")
     public Map<String, Object> summarize(@Valid @NotNull EditorInput input) {
         Source source = source(input);
-        List<String> sentences = summarizer.summarize(source.text(), input.sentences() == null ? 3 : input.sentences(),
-                input.words() == null ? 0 : input.words());
+        int sentences = input.sentences() == null ? 3 : input.sentences();
+        int words = input.words() == null ? 0 : input.words();
         Map<String, Object> body = new LinkedHashMap<>();
+        Optional<String> model = model(input);
+        if (model.isPresent()) {
+            LlmEditor.Written written = llm.summary(model.get(), source.text(), sentences, words);
+            body.put("engine", written.engine());
+            body.put("summary", written.text());
+            body.put("sentences", Sentences.of(written.text()));
+            body.put("usage", usage(written));
+            return body;
+        }
+        List<String> chosen = summarizer.summarize(source.text(), sentences, words);
         body.put("engine", ExtractiveSummarizer.ENGINE);
-        body.put("summary", String.join(" ", sentences));
-        body.put("sentences", sentences);
+        body.put("summary", String.join(" ", chosen));
+        body.put("sentences", chosen);
         return body;
+    }
+
+    /** The model an abstractive tool writes with: the request's, else the configured one; empty for extractive. */
+    private Optional<String> model(EditorInput input) {
+        String model = input.model() != null && !input.model().isBlank() ? input.model() : defaultModel.orElse(null);
+        return model == null || model.equals(EXTRACTIVE) ? Optional.empty() : Optional.of(model);
+    }
+
+    private static Map<String, Integer> usage(LlmEditor.Written written) {
+        return Map.of("prompt_tokens", written.promptTokens(), "completion_tokens", written.completionTokens());
     }
 
     @POST
@@ -123,14 +161,25 @@ public class EditorResource {
     @BodyLimit(MAX_BODY_BYTES)
     @Operation(summary = "Headline candidates",
             description = "Extractive: the summary's sentences compressed (attribution, weekday and final stop removed, "
-                    + "at most 90 characters). Limits: text 100,000 characters, count 1-20 (default 3), body 512 KiB.")
+                    + "at most 90 characters). Generated when a model is named (or newsdesk.editor.model is set): one "
+                    + "headline per line of the registered chat model's greedy answer, at most 32 tokens each. Limits: text "
+                    + "100,000 characters, count 1-20 (default 3), body 512 KiB, newsdesk.generation.timeout.")
     @APIResponse(responseCode = "200", description = "Headlines and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
-    @APIResponse(responseCode = "404", description = "No such article")
+    @APIResponse(responseCode = "404", description = "No such article or model")
+    @APIResponse(responseCode = "504", description = "The model ran past the generation timeout")
     public Map<String, Object> headlines(@Valid @NotNull EditorInput input) {
         Source source = source(input);
         int count = input.count() == null ? 3 : input.count();
         Map<String, Object> body = new LinkedHashMap<>();
+        Optional<String> model = model(input);
+        if (model.isPresent()) {
+            LlmEditor.Written written = llm.headlines(model.get(), source.text(), count);
+            body.put("engine", written.engine());
+            body.put("headlines", llm.headlines(written, count));
+            body.put("usage", usage(written));
+            return body;
+        }
         body.put("engine", HeadlineWriter.ENGINE);
         body.put("headlines", HeadlineWriter.candidates(summarizer.summarize(source.text(), count + 2, 0), count));
         return body;
@@ -162,6 +211,33 @@ public class EditorResource {
         body.put("tags", suggestion.tags());
         body.put("taxonomy", suggestion.taxonomyWritten() ? "written" : "article-sections");
         body.put("examples", suggestion.examples());
+        return body;
+    }
+
+    @POST
+    @Path("context")
+    @BodyLimit(MAX_BODY_BYTES)
+    @Operation(summary = "Related archive articles, cited",
+            description = "The archive articles most relevant to a question, a draft or an article, numbered [1], [2], ... "
+                    + "with the passage that matched, and the same as a grounding block for a language model's prompt. "
+                    + "Hybrid search (BM25 and vectors fused): a text of up to 500 characters is searched as a question, "
+                    + "a longer one or an article by its title, keyphrases and document vector (an article never cites "
+                    + "itself). Limits: text 100,000 characters, count 1-20 (default 5), body 512 KiB.")
+    @APIResponse(responseCode = "200", description = "Citations, the grounding text and the engine")
+    @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
+    @APIResponse(responseCode = "404", description = "No such article")
+    public Map<String, Object> context(@Valid @NotNull EditorInput input) {
+        int count = input.count() == null ? 5 : input.count();
+        Source source = source(input);
+        boolean article = input.articleId() != null && !input.articleId().isBlank();
+        ArchiveContext.Context context = !article && source.text().strip().length() <= ArchiveContext.MAX_QUERY_CHARS
+                ? archive.forQuery(source.text(), count)
+                : archive.forDocument(source.title(), source.text(), documentVector(input),
+                        article ? Set.of(input.articleId()) : Set.of(), count);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("engine", ArchiveContext.ENGINE);
+        body.put("citations", context.citations());
+        body.put("grounding", context.grounding());
         return body;
     }
 

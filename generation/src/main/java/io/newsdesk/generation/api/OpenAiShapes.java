@@ -40,6 +40,16 @@ final class OpenAiShapes {
         return choice;
     }
 
+    /** The error event that ends a stream the request timeout cut short, in OpenAI's error shape. */
+    static Map<String, Object> timeoutError(CompletionService.Completion c) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "the generation ran past the request timeout after " + c.generation().completionTokens() + " tokens");
+        error.put("type", "server_error");
+        error.put("param", null);
+        error.put("code", "timeout");
+        return Map.of("error", error);
+    }
+
     static Map<String, Object> withUsage(Map<String, Object> body, CompletionService.Completion c) {
         body.put("usage", usage(c.generation()));
         return body;

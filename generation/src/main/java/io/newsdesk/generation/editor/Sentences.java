@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Splitting text into sentences with the JDK's sentence {@link BreakIterator}, paragraph breaks included. */
-final class Sentences {
+public final class Sentences {
 
     private Sentences() {
     }
 
-    static List<String> of(String text) {
+    public static List<String> of(String text) {
         List<String> sentences = new ArrayList<>();
         for (String paragraph : text.split("\\n\\s*\\n")) {
             BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);

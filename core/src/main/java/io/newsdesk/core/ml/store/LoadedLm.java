@@ -4,9 +4,13 @@ import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.ChatTemplate;
 import io.newsdesk.core.ml.llm.LmTokenizer;
 import io.newsdesk.core.ml.llm.TextGenerator;
+import io.newsdesk.core.problem.ServiceUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
+import java.util.function.Function;
 
 /**
  * A loaded language model shared by every request: requests take turns (a fair lock, so they are served in the
@@ -43,9 +47,21 @@ public final class LoadedLm implements AutoCloseable {
         return model;
     }
 
-    /** Runs {@code work} with the model when it is this request's turn. */
-    public <T> T withTurn(java.util.function.Function<TextGenerator, T> work) {
-        turn.lock();
+    /**
+     * Runs {@code work} with the model when it is this request's turn; a request whose turn has not come by
+     * {@code deadline} is refused with a 503 rather than left waiting.
+     */
+    public <T> T withTurn(Instant deadline, Function<TextGenerator, T> work) {
+        try {
+            long wait = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
+            if (!turn.tryLock(wait, TimeUnit.NANOSECONDS)) {
+                throw new ServiceUnavailableException("model-busy", "Model busy", "the model '" + name
+                        + "' was busy with other requests for the whole request timeout; retry later");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("model-busy", "Model busy", "interrupted while waiting for the model");
+        }
         try {
             return work.apply(new TextGenerator(model, tokenizer));
         } finally {
