@@ -24,6 +24,13 @@ public interface IndexConfig {
     @WithDefault("64")
     int batchSize();
 
+    /**
+     * Document vectors kept in memory for recommendation and editor tools (about 1.6 KB each), so a feed does not
+     * read them from PostgreSQL every time; 0 turns the cache off.
+     */
+    @WithDefault("50000")
+    int vectorCache();
+
     Search search();
 
     /** {@code newsdesk.index.search.*}: hybrid ranking, see {@link SearchTuning}. */

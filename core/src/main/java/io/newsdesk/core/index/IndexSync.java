@@ -20,7 +20,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -69,6 +74,10 @@ public class IndexSync {
     private volatile long committedSeq;
     private volatile Instant lastCommit;
     private volatile boolean dirty;
+    /** In-memory document vectors by article id; null when {@code newsdesk.index.vector-cache} is 0. */
+    private volatile Cache<String, float[]> vectors;
+    /** Counts invalidations, so a read from PostgreSQL that raced with one is not remembered. */
+    private final AtomicLong vectorChanges = new AtomicLong();
     private volatile boolean stopping;
     private volatile long catchUpTarget;
     private volatile String rebuildJobId;
@@ -107,6 +116,7 @@ public class IndexSync {
         VectorFormat format = VectorFormat.fromCode(config.vectorFormat());
         Path dir = Path.of(config.dir().orElse(Path.of(data.dir(), "index").toString()));
         index = ArticleIndex.open(dir, format);
+        vectors = config.vectorCache() > 0 ? Caffeine.newBuilder().maximumSize(config.vectorCache()).build() : null;
         indexer = new ArticleIndexer(index, source, embedder);
         var s = config.search();
         searcher = new HybridSearcher(index, new SearchTuning(s.candidates(), s.rrfK(), s.bm25Weight(), s.vectorWeight()));
@@ -165,6 +175,10 @@ public class IndexSync {
             index.deleteAll();
             index.commit(indexer.model(), 0, false);
         }
+        if (vectors != null) {
+            vectorChanges.incrementAndGet();
+            vectors.invalidateAll();
+        }
         long lastCheckpoint = System.nanoTime();
         job.progress(done, total, "embedding and indexing articles");
         while (true) {
@@ -218,12 +232,29 @@ public class IndexSync {
 
     /** The cached document vector of an article, or null when it has none yet. */
     public float[] documentVector(String articleId) {
-        return source.vector(articleId, embedder.embedder().model());
+        return documentVectors(List.of(articleId)).get(articleId);
     }
 
-    /** The cached document vectors of those of {@code articleIds} that have one. */
-    public java.util.Map<String, float[]> documentVectors(java.util.Collection<String> articleIds) {
-        return source.vectors(articleIds, embedder.embedder().model());
+    /**
+     * The document vectors of those of {@code articleIds} that have one: from memory when they are there, else from
+     * the vector cache in PostgreSQL. An article drops out of memory whenever the index applies a change to it.
+     */
+    public Map<String, float[]> documentVectors(Collection<String> articleIds) {
+        if (vectors == null) {
+            return source.vectors(articleIds, embedder.embedder().model());
+        }
+        Map<String, float[]> found = new HashMap<>(vectors.getAllPresent(articleIds));
+        if (found.size() < articleIds.size()) {
+            List<String> missing = articleIds.stream().filter(id -> !found.containsKey(id)).toList();
+            long before = vectorChanges.get();
+            Map<String, float[]> loaded = source.vectors(missing, embedder.embedder().model());
+            if (vectorChanges.get() == before) {
+                // nothing was invalidated while reading: what was read is not older than what memory may hold
+                vectors.putAll(loaded);
+            }
+            found.putAll(loaded);
+        }
+        return found;
     }
 
     /** The latest {@code limit} articles in {@code sections} with their tags and cached document vectors. */
@@ -274,6 +305,10 @@ public class IndexSync {
     private void applyOrRequeue(Set<String> ids) {
         try {
             indexer.apply(ids);
+            if (vectors != null) {
+                vectorChanges.incrementAndGet();
+                vectors.invalidateAll(ids);
+            }
             index.refresh();
             dirty = true;
         } catch (RuntimeException e) {

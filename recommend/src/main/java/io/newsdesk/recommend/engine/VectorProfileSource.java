@@ -79,7 +79,27 @@ public class VectorProfileSource implements CandidateSource {
                 .map(Interest::anchor).toList();
     }
 
+    /**
+     * The reader's interests, computed once per reader context: a feed asks for them in its candidate source and
+     * again for the ranker's features, on the same request thread.
+     */
     List<Interest> interests(ReaderContext reader) {
+        Memo memo = LAST.get();
+        if (memo != null && memo.reader() == reader) {
+            return memo.interests();
+        }
+        List<Interest> interests = computeInterests(reader);
+        LAST.set(new Memo(reader, interests));
+        return interests;
+    }
+
+    private record Memo(ReaderContext reader, List<Interest> interests) {
+    }
+
+    /** One entry per thread, replaced by the next reader: bounded by the threads, never stale for another context. */
+    private static final ThreadLocal<Memo> LAST = new ThreadLocal<>();
+
+    private List<Interest> computeInterests(ReaderContext reader) {
         List<String> strongest = reader.strongest(PROFILE_ARTICLES);
         Map<String, float[]> vectors = index.documentVectors(strongest);
         List<float[]> sums = new ArrayList<>();
@@ -119,6 +139,6 @@ public class VectorProfileSource implements CandidateSource {
         for (int c = 0; c < sums.size(); c++) {
             interests.add(new Interest(Vectors.normalise(sums.get(c)), weights.get(c), anchors.get(c)));
         }
-        return interests;
+        return List.copyOf(interests);
     }
 }

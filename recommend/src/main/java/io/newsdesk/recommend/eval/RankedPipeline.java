@@ -44,11 +44,21 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
     private Timeline timeline;
     private int[] popularity;
     private float[] logPopularity;
-    private MlpRanker ranker;
+    private final int ensemble;
+    private final List<MlpRanker> rankers = new ArrayList<>();
 
     public RankedPipeline(Dataset data, RankerOptions options, long seed) {
+        this(data, options, seed, 1);
+    }
+
+    /**
+     * @param ensemble how many rankers to train from different initialisations; their scores are averaged, which
+     *                 evens out the seed noise of one ranker
+     */
+    public RankedPipeline(Dataset data, RankerOptions options, long seed, int ensemble) {
         this.data = data;
         this.options = options;
+        this.ensemble = ensemble;
         this.sources = List.of(ease, new ImplicitAlsRecommender(128, 50, 10, 10, seed), itemKnn, new UserKnnRecommender(100),
                 new EaseRecommender(1000), new ImplicitAlsRecommender(32, 50, 10, 10, seed));
     }
@@ -117,23 +127,35 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
                 }
             }
         }
-        if (ranker != null) {
-            ranker.close();
+        close();
+        rankers.clear();
+        double auc = 0;
+        for (int m = 0; m < ensemble; m++) {
+            RankerOptions o = options;
+            RankerOptions member = new RankerOptions(o.hidden(), o.learningRate(), o.batchSize(), o.maxEpochs(), o.patience(),
+                    o.seed() + 1000L * m);
+            rankers.add(MlpRanker.trainListwise(train, valid, member));
+            auc += rankers.get(m).validationAuc() / ensemble;
         }
-        ranker = MlpRanker.trainListwise(train, valid, options);
-        return ranker.validationAuc();
+        return auc;
     }
 
     @Override
     public void score(int user, float[] scores) {
-        if (ranker == null) {
+        if (rankers.isEmpty()) {
             throw new IllegalStateException("train the ranker before scoring");
         }
         Arrays.fill(scores, Float.NEGATIVE_INFINITY);
         Candidates c = candidates(user);
-        float[] logits = ranker.score(c.features());
+        float[] mean = new float[c.items().length];
+        for (MlpRanker ranker : rankers) {
+            float[] logits = ranker.score(c.features());
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += logits[k] / rankers.size();
+            }
+        }
         for (int k = 0; k < c.items().length; k++) {
-            scores[c.items()[k]] = logits[k];
+            scores[c.items()[k]] = mean[k];
         }
     }
 
@@ -206,8 +228,6 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
 
     @Override
     public void close() {
-        if (ranker != null) {
-            ranker.close();
-        }
+        rankers.forEach(MlpRanker::close);
     }
 }
