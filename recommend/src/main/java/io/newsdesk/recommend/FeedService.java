@@ -81,7 +81,9 @@ public class FeedService {
         }
         ReaderContext reader = readers.load(readerId, asOf);
         var ranker = rankers.served();
-        List<Scored> ranked = rank(reader, section, ranker);
+        // the diversified order is greedy, so its first n items do not depend on how many more are chosen: a page
+        // needs only the items up to its end, and one more to know whether another page follows
+        List<Scored> ranked = rank(reader, section, ranker, Math.min(config.depth(), offset + limit + 1));
         int from = Math.min(offset, ranked.size());
         int to = Math.min(from + limit, ranked.size());
         List<Scored> page = ranked.subList(from, to);
@@ -115,7 +117,7 @@ public class FeedService {
         return new ReaderProfile(readerId, sections, List.copyOf(reader.followedSections()), anchors, reader.events());
     }
 
-    private List<Scored> rank(ReaderContext reader, String section, java.util.Optional<RankerService.Served> ranker) {
+    private List<Scored> rank(ReaderContext reader, String section, java.util.Optional<RankerService.Served> ranker, int wanted) {
         Map<String, double[]> fused = new LinkedHashMap<>();
         Map<String, String> bestReason = new HashMap<>();
         Map<String, List<String>> bySources = new HashMap<>();
@@ -164,7 +166,7 @@ public class FeedService {
         if (ranker.isPresent() && !pool.isEmpty()) {
             pool = rescore(reader, pool, vectors, ranker.get());
         }
-        return diversify(pool, vectors);
+        return diversify(pool, vectors, wanted);
     }
 
     /** The learned ranker's click probability, the fusion score only breaking ties. */
@@ -190,7 +192,7 @@ public class FeedService {
      * greatest similarity to the items chosen so far, updated only against the newest choice, so a feed costs one
      * dot product per candidate and chosen item.
      */
-    private List<Scored> diversify(List<Scored> ranked, Map<String, float[]> vectors) {
+    private List<Scored> diversify(List<Scored> ranked, Map<String, float[]> vectors, int wanted) {
         int n = ranked.size();
         List<Scored> chosen = new ArrayList<>();
         if (n == 0) {
@@ -200,30 +202,35 @@ public class FeedService {
         float[][] vector = new float[n][];
         double[] redundancy = new double[n];
         boolean[] gone = new boolean[n];
-        Map<String, Integer> leftPerSection = new HashMap<>();
+        // sections as small integers: the loop below asks about them for every candidate at every step
+        Map<String, Integer> sectionIndex = new HashMap<>();
+        int[] sectionOf = new int[n];
         for (int i = 0; i < n; i++) {
             vector[i] = vectors.get(ranked.get(i).article().id());
-            leftPerSection.merge(ranked.get(i).article().section(), 1, Integer::sum);
+            sectionOf[i] = sectionIndex.computeIfAbsent(ranked.get(i).article().section(), k -> sectionIndex.size());
         }
-        Map<String, Integer> perSection = new HashMap<>();
+        int[] leftPerSection = new int[sectionIndex.size()];
+        int[] perSection = new int[sectionIndex.size()];
+        for (int i = 0; i < n; i++) {
+            leftPerSection[sectionOf[i]]++;
+        }
         int left = n;
-        while (left > 0 && chosen.size() < config.depth()) {
+        while (left > 0 && chosen.size() < wanted) {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
+            double cap = Math.max(2, config.maxSectionShare() * (chosen.size() + 1));
             for (int i = 0; i < n; i++) {
                 if (gone[i]) {
                     continue;
                 }
-                String section = ranked.get(i).article().section();
+                int section = sectionOf[i];
                 if (redundancy[i] >= config.nearDuplicateSimilarity()) {
                     gone[i] = true;
                     left--;
-                    leftPerSection.merge(section, -1, Integer::sum);
+                    leftPerSection[section]--;
                     continue;
                 }
-                int inSection = perSection.getOrDefault(section, 0);
-                if (chosen.size() >= 3 && inSection + 1 > Math.max(2, config.maxSectionShare() * (chosen.size() + 1))
-                        && left - leftPerSection.get(section) > 0) {
+                if (chosen.size() >= 3 && perSection[section] + 1 > cap && left - leftPerSection[section] > 0) {
                     continue;
                 }
                 double value = config.mmrLambda() * ranked.get(i).score() / top - (1 - config.mmrLambda()) * redundancy[i];
@@ -243,10 +250,10 @@ public class FeedService {
             Scored pick = ranked.get(best);
             gone[best] = true;
             left--;
-            leftPerSection.merge(pick.article().section(), -1, Integer::sum);
-            perSection.merge(pick.article().section(), 1, Integer::sum);
+            leftPerSection[sectionOf[best]]--;
+            perSection[sectionOf[best]]++;
             chosen.add(pick);
-            if (vector[best] != null) {
+            if (vector[best] != null && chosen.size() < wanted) {
                 for (int i = 0; i < n; i++) {
                     if (!gone[i] && vector[i] != null) {
                         redundancy[i] = Math.max(redundancy[i], Vectors.dot(vector[i], vector[best]));

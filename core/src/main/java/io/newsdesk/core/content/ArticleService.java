@@ -30,10 +30,12 @@ public class ArticleService {
 
     private final ArticleRepository articles;
     private final Event<ArticleChanged> changed;
+    private final ArticleSummaryCache cache;
 
-    public ArticleService(ArticleRepository articles, Event<ArticleChanged> changed) {
+    public ArticleService(ArticleRepository articles, Event<ArticleChanged> changed, ArticleSummaryCache cache) {
         this.articles = articles;
         this.changed = changed;
+        this.cache = cache;
     }
 
     public Optional<ArticleView> find(String id) {
@@ -130,10 +132,14 @@ public class ArticleService {
 
     /** Summaries of those of {@code ids} that exist, by id. */
     public Map<String, ArticleSummary> summaries(Collection<String> ids) {
-        Map<String, ArticleSummary> found = new HashMap<>();
         if (ids.isEmpty()) {
-            return found;
+            return new HashMap<>();
         }
+        return cache.get(ids, this::readSummaries);
+    }
+
+    private Map<String, ArticleSummary> readSummaries(List<String> ids) {
+        Map<String, ArticleSummary> found = new HashMap<>();
         // a projection: hydrating whole entities would read every body only to drop it; chunks keep each query
         // under PostgreSQL's limit on bind parameters
         List<String> all = new ArrayList<>(ids);

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.core.DataConfig;
 import io.newsdesk.core.content.ArticleChanged;
+import io.newsdesk.core.content.ArticleSummaryCache;
 import io.newsdesk.core.embed.DocumentEmbedder;
 import io.newsdesk.core.jobs.JobContext;
 import io.newsdesk.core.jobs.JobService;
@@ -74,6 +75,7 @@ public class IndexSync {
     private volatile long committedSeq;
     private volatile Instant lastCommit;
     private volatile boolean dirty;
+    private final ArticleSummaryCache summaries;
     /** In-memory document vectors by article id; null when {@code newsdesk.index.vector-cache} is 0. */
     private volatile Cache<String, float[]> vectors;
     /** Counts invalidations, so a read from PostgreSQL that raced with one is not remembered. */
@@ -84,7 +86,8 @@ public class IndexSync {
     private Thread drainThread;
 
     public IndexSync(IndexConfig config, DataConfig data, DocumentEmbedder embedder, JobService jobs,
-            MeterRegistry registry, DataSource dataSource) {
+            MeterRegistry registry, DataSource dataSource, ArticleSummaryCache summaries) {
+        this.summaries = summaries;
         this.config = config;
         this.data = data;
         this.embedder = embedder;
@@ -309,6 +312,7 @@ public class IndexSync {
                 vectorChanges.incrementAndGet();
                 vectors.invalidateAll(ids);
             }
+            summaries.forget(ids);
             index.refresh();
             dirty = true;
         } catch (RuntimeException e) {

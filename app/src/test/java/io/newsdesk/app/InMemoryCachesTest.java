@@ -7,6 +7,7 @@ import static io.newsdesk.app.Api.uniqueId;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsdesk.core.content.ArticleService;
 import io.newsdesk.core.embed.Vectors;
 import io.newsdesk.core.index.IndexSync;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,13 +16,27 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Document vectors served from memory follow the article: an edit or a delete is never answered from a stale copy. */
+/** Document vectors and summaries served from memory follow the article: an edit or a delete is never answered from a stale copy. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class DocumentVectorCacheTest {
+class InMemoryCachesTest {
 
     @Inject
     IndexSync index;
+
+    @Inject
+    ArticleService articles;
+
+    @Test
+    void aSummaryFollowsItsArticleAsSoonAsTheWriteReturns() {
+        String id = uniqueId("sum");
+        put(id, Map.of("title", "First title", "section", "news", "body", "Text.")).then().statusCode(201);
+        assertThat(articles.summaries(java.util.List.of(id)).get(id).title()).isEqualTo("First title");
+        put(id, Map.of("title", "Second title", "section", "news", "body", "Text.")).then().statusCode(200);
+        assertThat(articles.summaries(java.util.List.of(id)).get(id).title()).isEqualTo("Second title");
+        given().delete("/api/articles/" + id).then().statusCode(204);
+        assertThat(articles.summaries(java.util.List.of(id))).doesNotContainKey(id);
+    }
 
     @Test
     void anEditedOrDeletedArticleIsNotServedFromAStaleVector() {
