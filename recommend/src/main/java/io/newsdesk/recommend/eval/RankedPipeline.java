@@ -44,21 +44,11 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
     private Timeline timeline;
     private int[] popularity;
     private float[] logPopularity;
-    private final int ensemble;
-    private final List<MlpRanker> rankers = new ArrayList<>();
+    private MlpRanker ranker;
 
     public RankedPipeline(Dataset data, RankerOptions options, long seed) {
-        this(data, options, seed, 1);
-    }
-
-    /**
-     * @param ensemble how many rankers to train from different initialisations; their scores are averaged, which
-     *                 evens out the seed noise of one ranker
-     */
-    public RankedPipeline(Dataset data, RankerOptions options, long seed, int ensemble) {
         this.data = data;
         this.options = options;
-        this.ensemble = ensemble;
         this.sources = List.of(ease, new ImplicitAlsRecommender(128, 50, 10, 10, seed), itemKnn, new UserKnnRecommender(100),
                 new EaseRecommender(1000), new ImplicitAlsRecommender(32, 50, 10, 10, seed));
     }
@@ -127,35 +117,23 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
                 }
             }
         }
-        close();
-        rankers.clear();
-        double auc = 0;
-        for (int m = 0; m < ensemble; m++) {
-            RankerOptions o = options;
-            RankerOptions member = new RankerOptions(o.hidden(), o.learningRate(), o.batchSize(), o.maxEpochs(), o.patience(),
-                    o.seed() + 1000L * m);
-            rankers.add(MlpRanker.trainListwise(train, valid, member));
-            auc += rankers.get(m).validationAuc() / ensemble;
+        if (ranker != null) {
+            ranker.close();
         }
-        return auc;
+        ranker = MlpRanker.trainListwise(train, valid, options);
+        return ranker.validationAuc();
     }
 
     @Override
     public void score(int user, float[] scores) {
-        if (rankers.isEmpty()) {
+        if (ranker == null) {
             throw new IllegalStateException("train the ranker before scoring");
         }
         Arrays.fill(scores, Float.NEGATIVE_INFINITY);
         Candidates c = candidates(user);
-        float[] mean = new float[c.items().length];
-        for (MlpRanker ranker : rankers) {
-            float[] logits = ranker.score(c.features());
-            for (int k = 0; k < mean.length; k++) {
-                mean[k] += logits[k] / rankers.size();
-            }
-        }
+        float[] logits = ranker.score(c.features());
         for (int k = 0; k < c.items().length; k++) {
-            scores[c.items()[k]] = mean[k];
+            scores[c.items()[k]] = logits[k];
         }
     }
 
@@ -228,6 +206,8 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
 
     @Override
     public void close() {
-        rankers.forEach(MlpRanker::close);
+        if (ranker != null) {
+            ranker.close();
+        }
     }
 }

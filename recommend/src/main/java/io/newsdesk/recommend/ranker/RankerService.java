@@ -1,5 +1,7 @@
 package io.newsdesk.recommend.ranker;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.newsdesk.core.content.ArticleSummary;
 import io.newsdesk.recommend.engine.ReaderContext;
 import io.newsdesk.recommend.engine.VectorProfileSource;
@@ -27,12 +29,15 @@ public class RankerService {
 
     static final int RECHECK_SECONDS = 30;
     static final int[] HIDDEN = {64, 32};
+    static final Duration RECENT_COUNTS_TTL = Duration.ofSeconds(60);
 
     private final RankerStore store;
     private final VectorProfileSource profiles;
     private final DataSource dataSource;
     private volatile Served served;
     private volatile Instant checkedAt = Instant.EPOCH;
+    private final Cache<String, Long> recentCounts = Caffeine.newBuilder().expireAfterWrite(RECENT_COUNTS_TTL)
+            .maximumSize(200_000).build();
 
     public RankerService(RankerStore store, VectorProfileSource profiles, DataSource dataSource) {
         this.store = store;
@@ -88,7 +93,29 @@ public class RankerService {
         return rows;
     }
 
+    /**
+     * Engagements in the day before {@code at} per article. A feed asks for a few hundred articles and feeds
+     * share most of them, so counts taken within the last {@link #RECENT_COUNTS_TTL} are reused for feeds of now;
+     * a day's count barely moves in that time. Later pages, computed as of their first page, count afresh.
+     */
     private Map<String, Long> recentEngagements(List<ArticleSummary> articles, Instant at) {
+        if (Duration.between(at, Instant.now()).compareTo(RECENT_COUNTS_TTL) > 0) {
+            return countRecentEngagements(articles.stream().map(ArticleSummary::id).toList(), at);
+        }
+        Map<String, Long> counts = new HashMap<>(recentCounts.getAllPresent(articles.stream().map(ArticleSummary::id).toList()));
+        List<String> missing = articles.stream().map(ArticleSummary::id).filter(id -> !counts.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            Map<String, Long> counted = countRecentEngagements(missing, at);
+            for (String id : missing) {
+                long count = counted.getOrDefault(id, 0L);
+                recentCounts.put(id, count);
+                counts.put(id, count);
+            }
+        }
+        return counts;
+    }
+
+    private Map<String, Long> countRecentEngagements(List<String> ids, Instant at) {
         Map<String, Long> counts = new HashMap<>();
         String sql = """
                 SELECT article_id, count(*) FROM core_reader_event
@@ -96,7 +123,7 @@ public class RankerService {
                   AND occurred_at >= ?::timestamptz - interval '1 day' AND occurred_at < ?::timestamptz
                 GROUP BY article_id""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("varchar", articles.stream().map(ArticleSummary::id).toArray()));
+            s.setArray(1, c.createArrayOf("varchar", ids.toArray()));
             s.setTimestamp(2, Timestamp.from(at));
             s.setTimestamp(3, Timestamp.from(at));
             try (ResultSet rs = s.executeQuery()) {
