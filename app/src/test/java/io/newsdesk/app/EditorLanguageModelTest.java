@@ -29,6 +29,7 @@ class EditorLanguageModelTest {
     private static String town;
     private static String lighthouse;
     private static String museum;
+    private static String harbour;
 
     @BeforeEach
     void archiveAndModel() {
@@ -44,9 +45,14 @@ class EditorLanguageModelTest {
                 "body", "The " + town + " lighthouse reopened after restoration.")).then().statusCode(201);
         put(museum, Map.of("title", town + " lighthouse museum plans", "section", "news",
                 "body", "A museum will open in the " + town + " lighthouse keeper's cottage.")).then().statusCode(201);
+        harbour = uniqueId("harbour");
+        put(harbour, Map.of("title", town + " harbour wall repairs begin", "section", "news", "body",
+                ("Engineers began repairing the " + town + " harbour wall, which storms damaged last winter. ").repeat(12)))
+                .then().statusCode(201);
         put(uniqueId("ferry"), Map.of("title", "Ferry timetable changes", "section", "news",
                 "body", "Winter ferries sail twice a day from the harbour.")).then().statusCode(201);
-        await("the archive is searchable", () -> searchFinds(town + " lighthouse", lighthouse) && searchFinds(town + " museum", museum));
+        await("the archive is searchable", () -> searchFinds(town + " lighthouse", lighthouse) && searchFinds(town + " museum", museum)
+                && searchFinds(town + " harbour wall", harbour));
     }
 
     @Test
@@ -80,6 +86,12 @@ class EditorLanguageModelTest {
                         "max_tokens", 4, "temperature", 0, "stream", true, "newsdesk_context", Map.of("query", town + " lighthouse", "count", 1)))
                 .post("/v1/chat/completions").then().statusCode(200).extract().asString();
         assertThat(events.lines().filter(l -> l.startsWith("data: {")).findFirst().orElseThrow()).contains("newsdesk_citations", lighthouse);
+
+        // the tiny model's 256 tokens hold no passage of this article, but its title and date still fit
+        assertThat(given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", List.of(message),
+                        "max_tokens", 4, "newsdesk_context", Map.of("query", town + " harbour wall", "count", 1)))
+                .post("/v1/chat/completions").then().statusCode(200).extract().jsonPath().getString("newsdesk_citations[0].id"))
+                .isEqualTo(harbour);
 
         given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", List.of(message),
                         "newsdesk_context", Map.of("query", "x".repeat(501))))

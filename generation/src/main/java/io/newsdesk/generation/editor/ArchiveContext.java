@@ -99,7 +99,10 @@ public class ArchiveContext {
             if (c.publishedAt() != null) {
                 text.append(" (").append(c.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate()).append(')');
             }
-            text.append('\n').append(c.excerpt()).append("\n\n");
+            if (!c.excerpt().isEmpty()) {
+                text.append('\n').append(c.excerpt());
+            }
+            text.append("\n\n");
         }
         return text.toString().strip();
     }
