@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ import javax.sql.DataSource;
 public class ReaderEventService {
 
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** The event types that say a reader took an article up, as the recommenders count them. */
+    static final Set<EventType> ENGAGEMENTS = EnumSet.of(EventType.VIEW, EventType.CLICK, EventType.READ, EventType.LIKE,
+            EventType.SHARE);
 
     private final DataSource dataSource;
     private final Event<ReaderEventsRecorded> recorded;
@@ -50,12 +55,12 @@ public class ReaderEventService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         checkRules(events, now);
         try (Connection connection = dataSource.getConnection()) {
-            Set<String> known = existingArticles(connection, events);
+            Map<String, String> known = existingArticles(connection, events);
             List<EventReceipt.Rejected> rejected = new ArrayList<>();
             List<EventInput> storable = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 EventInput e = events.get(i);
-                if (e.articleId() != null && !known.contains(e.articleId())) {
+                if (e.articleId() != null && !known.containsKey(e.articleId())) {
                     rejected.add(new EventReceipt.Rejected(i, e.id(), "article '" + e.articleId() + "' does not exist"));
                 } else {
                     storable.add(e);
@@ -69,7 +74,14 @@ public class ReaderEventService {
                 storable.forEach(e -> readers.add(e.readerId()));
             }
             if (accepted > 0) {
-                recorded.fire(new ReaderEventsRecorded(readers, accepted));
+                List<ReaderEventsRecorded.Engagement> engagements = new ArrayList<>();
+                for (EventInput e : storable) {
+                    if (ENGAGEMENTS.contains(e.type())) {
+                        engagements.add(new ReaderEventsRecorded.Engagement(e.readerId(), e.articleId(), known.get(e.articleId()),
+                                e.occurredAt() == null ? now : e.occurredAt().toInstant()));
+                    }
+                }
+                recorded.fire(new ReaderEventsRecorded(readers, accepted, engagements));
             }
             return new EventReceipt(events.size(), accepted, storable.size() - accepted, rejected);
         } catch (SQLException e) {
@@ -175,22 +187,23 @@ public class ReaderEventService {
         }
     }
 
-    private static Set<String> existingArticles(Connection connection, List<EventInput> events) throws SQLException {
+    /** The events' articles that exist, with their sections. */
+    private static Map<String, String> existingArticles(Connection connection, List<EventInput> events) throws SQLException {
         Set<String> wanted = new HashSet<>();
         events.forEach(e -> {
             if (e.articleId() != null) {
                 wanted.add(e.articleId());
             }
         });
-        Set<String> found = new HashSet<>();
+        Map<String, String> found = new HashMap<>();
         if (wanted.isEmpty()) {
             return found;
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM core_article WHERE id = ANY (?)")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id, section FROM core_article WHERE id = ANY (?)")) {
             statement.setArray(1, connection.createArrayOf("varchar", wanted.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    found.add(rs.getString(1));
+                    found.put(rs.getString(1), rs.getString(2));
                 }
             }
         }

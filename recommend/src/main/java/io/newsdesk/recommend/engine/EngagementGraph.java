@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,6 +84,15 @@ public class EngagementGraph {
             return articleIds.size() - 1;
         }
 
+        /** Adds articles to the reader's (those already there are left alone). */
+        void addArticles(int reader, int[] added) {
+            int[] before = readerArticles.get(reader);
+            int[] union = java.util.stream.IntStream.concat(Arrays.stream(before), Arrays.stream(added)).distinct().toArray();
+            if (union.length > before.length) {
+                setArticles(reader, union);
+            }
+        }
+
         /** Sets the reader's articles; edges only grow between full reloads. */
         void setArticles(int reader, int[] articles) {
             int[] before = readerArticles.get(reader);
@@ -107,15 +117,29 @@ public class EngagementGraph {
         Thread.ofPlatform().daemon().name("newsdesk-engagement-graph").start(this::reloadSafely);
     }
 
-    /** Brings the readers of a stored event batch up to date; runs before the events' request returns. */
-    void onEvents(@Observes ReaderEventsRecorded recorded) {
+    /**
+     * Adds a stored event batch's engagements once they are committed, before the events' request returns. The
+     * batch carries them, so this takes the write lock only to add edges and reads nothing from the database.
+     */
+    void onEvents(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReaderEventsRecorded recorded) {
         if (reloading) {
             changedDuringReload.addAll(recorded.readerIds());
         }
-        try {
-            update(recorded.readerIds());
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf("engagement graph not updated for %d readers: %s", recorded.readerIds().size(), e.getMessage());
+        long oldest = System.currentTimeMillis() - DAYS * 86_400_000L;
+        Map<String, List<ReaderEventsRecorded.Engagement>> byReader = new LinkedHashMap<>();
+        for (ReaderEventsRecorded.Engagement e : recorded.engagements()) {
+            if (e.at().toEpochMilli() > oldest) {
+                byReader.computeIfAbsent(e.readerId(), r -> new ArrayList<>()).add(e);
+            }
+        }
+        if (!byReader.isEmpty()) {
+            lock.writeLock().lock();
+            try {
+                byReader.forEach((reader, engagements) -> graph.addArticles(graph.reader(reader), engagements.stream()
+                        .mapToInt(e -> graph.article(e.articleId(), e.section())).toArray()));
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
         if (System.currentTimeMillis() - loadedAt > RELOAD_HOURS * 3_600_000L) {
             loadedAt = System.currentTimeMillis();
@@ -199,15 +223,6 @@ public class EngagementGraph {
             articles[i] = target.article(pairs.get(i)[0], pairs.get(i)[1]);
         }
         target.setArticles(r, articles);
-    }
-
-    private void update(Collection<String> readers) throws SQLException {
-        lock.writeLock().lock();
-        try {
-            load(graph, readers);
-        } finally {
-            lock.writeLock().unlock();
-        }
     }
 
     /** A reader similar to another, with the cosine of their article sets. */
