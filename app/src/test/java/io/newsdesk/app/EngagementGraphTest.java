@@ -51,6 +51,30 @@ class EngagementGraphTest {
                 .contains(ids.get(1)).doesNotContain(ids.get(0));
     }
 
+    @Test
+    void eventsOfARolledBackTransactionNeverReachTheGraph() {
+        String first = uniqueId("graph");
+        String second = uniqueId("graph");
+        put(first, article("Harbour regatta story", "news-graph", "The regatta continues.")).then().statusCode(201);
+        put(second, article("Harbour regatta results", "news-graph", "The regatta ended.")).then().statusCode(201);
+        String neighbour = uniqueId("graph-neighbour");
+        QuarkusTransaction.requiringNew().run(() -> events.record(List.of(read(neighbour, first), read(neighbour, second))));
+        String reader = uniqueId("graph-reader");
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                events.record(List.of(read(reader, first)));
+                throw new IllegalStateException("the caller fails after storing the events");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        // had the rolled-back read counted, the neighbour's second article would reach the reader
+        assertThat(graph.throughNeighbours(reader, 10, null, 10)).isEmpty();
+        QuarkusTransaction.requiringNew().run(() -> events.record(List.of(read(reader, first))));
+        assertThat(graph.throughNeighbours(reader, 10, null, 10)).extracting(EngagementGraph.Reached::articleId)
+                .containsExactly(second);
+    }
+
     private static EventInput read(String reader, String article) {
         return new EventInput(uniqueId("ev"), reader, EventType.READ, article, null, 60, null, null, null);
     }
