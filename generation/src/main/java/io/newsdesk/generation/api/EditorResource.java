@@ -67,8 +67,15 @@ public class EditorResource {
         this.documents = documents;
     }
 
-    /** The text and title a request works on. */
-    private record Source(String title, String text) {
+    /**
+     * What a request works on, read once: the title and text the tools take, the article's id (null for a text), and
+     * the parts as the index embeds an article.
+     */
+    private record Source(String title, String text, String articleId, DocumentEmbedder.Document document) {
+
+        boolean isArticle() {
+            return articleId != null;
+        }
     }
 
     @POST
@@ -176,7 +183,7 @@ public class EditorResource {
         if (model.isPresent()) {
             LlmEditor.Written written = llm.headlines(model.get(), source.text(), count);
             body.put("engine", written.engine());
-            body.put("headlines", llm.headlines(written, count));
+            body.put("headlines", llm.headlineLines(written, count));
             body.put("usage", usage(written));
             return body;
         }
@@ -199,7 +206,7 @@ public class EditorResource {
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "409", description = "No taxonomy and no filed articles yet")
     public Map<String, Object> tags(@Valid @NotNull EditorInput input) {
-        float[] vector = documentVector(input);
+        float[] vector = documentVector(source(input));
         SectionTagger.Suggestion suggestion = tagger.suggest(vector, 3, input.count() == null ? 5 : input.count());
         if (suggestion.sections().isEmpty()) {
             throw new EmptyTaxonomyException();
@@ -229,11 +236,10 @@ public class EditorResource {
     public Map<String, Object> context(@Valid @NotNull EditorInput input) {
         int count = input.count() == null ? 5 : input.count();
         Source source = source(input);
-        boolean article = input.articleId() != null && !input.articleId().isBlank();
-        ArchiveContext.Context context = !article && source.text().strip().length() <= ArchiveContext.MAX_QUERY_CHARS
+        ArchiveContext.Context context = !source.isArticle() && source.text().strip().length() <= ArchiveContext.MAX_QUERY_CHARS
                 ? archive.forQuery(source.text(), count)
-                : archive.forDocument(source.title(), source.text(), documentVector(input),
-                        article ? Set.of(input.articleId()) : Set.of(), count);
+                : archive.forDocument(source.title(), source.text(), documentVector(source),
+                        source.isArticle() ? Set.of(source.articleId()) : Set.of(), count);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("engine", ArchiveContext.ENGINE);
         body.put("citations", context.citations());
@@ -241,19 +247,10 @@ public class EditorResource {
         return body;
     }
 
-    /** The article's indexed vector when it has one, else the text embedded the way the index embeds articles. */
-    private float[] documentVector(EditorInput input) {
-        Source source = source(input);
-        DocumentEmbedder.Document document = new DocumentEmbedder.Document(input.title(), null, source.text());
-        if (input.articleId() != null && !input.articleId().isBlank()) {
-            float[] cached = index.documentVector(input.articleId());
-            if (cached != null) {
-                return cached;
-            }
-            ArticleView a = articles.find(input.articleId()).orElseThrow(() -> new ArticleNotFoundException(input.articleId()));
-            document = new DocumentEmbedder.Document(a.title(), a.standfirst(), a.bodyText());
-        }
-        return documents.embed(List.of(document)).vectors()[0];
+    /** The article's indexed vector when it has one, else the document embedded the way the index embeds articles. */
+    private float[] documentVector(Source source) {
+        float[] cached = source.isArticle() ? index.documentVector(source.articleId()) : null;
+        return cached != null ? cached : documents.embed(List.of(source.document())).vectors()[0];
     }
 
     private Source source(EditorInput input) {
@@ -264,12 +261,12 @@ public class EditorResource {
                     List.of(new InvalidRequestException.FieldError("text", "send either text or articleId, not both or neither")));
         }
         if (hasText) {
-            return new Source(input.title(), input.text());
+            return new Source(input.title(), input.text(), null, new DocumentEmbedder.Document(input.title(), null, input.text()));
         }
         ArticleView a = articles.find(input.articleId()).orElseThrow(() -> new ArticleNotFoundException(input.articleId()));
         String title = a.title().matches(".*[.!?]$") ? a.title() : a.title() + ".";
         String text = String.join("\n\n", title, a.standfirst() == null ? "" : a.standfirst(),
                 a.bodyText() == null ? "" : a.bodyText());
-        return new Source(a.title(), text);
+        return new Source(a.title(), text, a.id(), new DocumentEmbedder.Document(a.title(), a.standfirst(), a.bodyText()));
     }
 }

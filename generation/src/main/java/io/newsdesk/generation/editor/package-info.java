@@ -1,2 +1,7 @@
-/** Editor tools that work without a language model: extractive summaries and SEO text, on the embedder. */
+/**
+ * Editor tools that work without a language model, on the embedder and the article index: extractive summaries
+ * and headlines, keyphrases and entities, SEO text, sections and tags from the newsroom's taxonomy
+ * ({@link io.newsdesk.generation.editor.SectionTagger}), and cited archive context
+ * ({@link io.newsdesk.generation.editor.ArchiveContext}).
+ */
 package io.newsdesk.generation.editor;

@@ -41,7 +41,7 @@ public class LlmEditor {
     }
 
     /** Up to {@code count} headlines, one per line of the model's answer, list marks and quotes removed. */
-    public List<String> headlines(Written written, int count) {
+    public List<String> headlineLines(Written written, int count) {
         List<String> headlines = new ArrayList<>();
         for (String line : written.text().split("\\R")) {
             String headline = LIST_MARK.matcher(line).replaceFirst("").strip().replaceAll("^[\"'\u201c\u2018]+|[\"'\u201d\u2019]+$", "").strip();

@@ -1,2 +1,6 @@
-/** Chat and text completion on the registered language models, in the terms of OpenAI's API. */
+/**
+ * Work on the registered language models: chat and text completion in the terms of OpenAI's API, with timeouts;
+ * archive grounding of chats ({@link io.newsdesk.generation.llm.Grounding}); and the abstractive variants of the
+ * editor tools ({@link io.newsdesk.generation.llm.LlmEditor}).
+ */
 package io.newsdesk.generation.llm;
