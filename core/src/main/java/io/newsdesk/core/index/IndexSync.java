@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.core.DataConfig;
 import io.newsdesk.core.content.ArticleChanged;
+import io.newsdesk.core.cache.ReadThroughCache;
 import io.newsdesk.core.content.ArticleSummaryCache;
 import io.newsdesk.core.embed.DocumentEmbedder;
 import io.newsdesk.core.jobs.JobContext;
@@ -21,10 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -33,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -76,10 +73,8 @@ public class IndexSync {
     private volatile Instant lastCommit;
     private volatile boolean dirty;
     private final ArticleSummaryCache summaries;
-    /** In-memory document vectors by article id; null when {@code newsdesk.index.vector-cache} is 0. */
-    private volatile Cache<String, float[]> vectors;
-    /** Counts invalidations, so a read from PostgreSQL that raced with one is not remembered. */
-    private final AtomicLong vectorChanges = new AtomicLong();
+    /** In-memory document vectors by article id. */
+    private final ReadThroughCache<float[]> vectors;
     private volatile boolean stopping;
     private volatile long catchUpTarget;
     private volatile String rebuildJobId;
@@ -88,6 +83,7 @@ public class IndexSync {
     public IndexSync(IndexConfig config, DataConfig data, DocumentEmbedder embedder, JobService jobs,
             MeterRegistry registry, DataSource dataSource, ArticleSummaryCache summaries) {
         this.summaries = summaries;
+        this.vectors = new ReadThroughCache<>(config.vectorCache());
         this.config = config;
         this.data = data;
         this.embedder = embedder;
@@ -119,7 +115,6 @@ public class IndexSync {
         VectorFormat format = VectorFormat.fromCode(config.vectorFormat());
         Path dir = Path.of(config.dir().orElse(Path.of(data.dir(), "index").toString()));
         index = ArticleIndex.open(dir, format);
-        vectors = config.vectorCache() > 0 ? Caffeine.newBuilder().maximumSize(config.vectorCache()).build() : null;
         indexer = new ArticleIndexer(index, source, embedder);
         var s = config.search();
         searcher = new HybridSearcher(index, new SearchTuning(s.candidates(), s.rrfK(), s.bm25Weight(), s.vectorWeight()));
@@ -178,10 +173,7 @@ public class IndexSync {
             index.deleteAll();
             index.commit(indexer.model(), 0, false);
         }
-        if (vectors != null) {
-            vectorChanges.incrementAndGet();
-            vectors.invalidateAll();
-        }
+        vectors.forgetAll();
         long lastCheckpoint = System.nanoTime();
         job.progress(done, total, "embedding and indexing articles");
         while (true) {
@@ -243,21 +235,7 @@ public class IndexSync {
      * the vector cache in PostgreSQL. An article drops out of memory whenever the index applies a change to it.
      */
     public Map<String, float[]> documentVectors(Collection<String> articleIds) {
-        if (vectors == null) {
-            return source.vectors(articleIds, embedder.embedder().model());
-        }
-        Map<String, float[]> found = new HashMap<>(vectors.getAllPresent(articleIds));
-        if (found.size() < articleIds.size()) {
-            List<String> missing = articleIds.stream().filter(id -> !found.containsKey(id)).toList();
-            long before = vectorChanges.get();
-            Map<String, float[]> loaded = source.vectors(missing, embedder.embedder().model());
-            if (vectorChanges.get() == before) {
-                // nothing was invalidated while reading: what was read is not older than what memory may hold
-                vectors.putAll(loaded);
-            }
-            found.putAll(loaded);
-        }
-        return found;
+        return vectors.get(articleIds, missing -> source.vectors(missing, embedder.embedder().model()));
     }
 
     /** The latest {@code limit} articles in {@code sections} with their tags and cached document vectors. */
@@ -308,10 +286,7 @@ public class IndexSync {
     private void applyOrRequeue(Set<String> ids) {
         try {
             indexer.apply(ids);
-            if (vectors != null) {
-                vectorChanges.incrementAndGet();
-                vectors.invalidateAll(ids);
-            }
+            vectors.forget(ids);
             summaries.forget(ids);
             index.refresh();
             dirty = true;
