@@ -14,6 +14,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +99,34 @@ class FeedResourceTest {
         await("in the feed", () -> feed(reader, Map.of("limit", 50)).getList("items.id").contains(doomed));
         given().delete("/api/articles/" + doomed).then().statusCode(204);
         assertThat(feed(reader, Map.of("limit", 50)).getList("items.id", String.class)).doesNotContain(doomed);
+    }
+
+    @Test
+    void aComputedFeedServesTheNextVisitLessWhatTheReaderTookUpAndIsComputedAgainInTheBackground() {
+        String reader = uniqueId("regular");
+        post(List.of(event(reader, "read", SPORT_IDS.get(1), 120), event(reader, "read", OTHER_IDS.get(4), 60)));
+        JsonPath first = feed(reader, Map.of("limit", 6));
+        List<String> six = first.getList("items.id", String.class);
+        JsonPath visit = feed(reader, Map.of("limit", 3));
+        assertThat(visit.getString("computedAt")).isEqualTo(first.getString("computedAt"));
+        assertThat(visit.getList("items.id", String.class)).isEqualTo(six.subList(0, 3));
+        JsonPath page2 = feed(reader, Map.of("limit", 3, "cursor", visit.getString("nextCursor")));
+        assertThat(page2.getList("items.id", String.class)).isEqualTo(six.subList(3, 6));
+
+        Instant clicked = Instant.now();
+        post(List.of(event(reader, "click", six.get(0), null)));
+        assertThat(feed(reader, Map.of("limit", 6)).getList("items.id", String.class)).doesNotContain(six.get(0))
+                .contains(six.get(1));
+        // the first visit that finds a newer feed finds one computed before it asked: in the background
+        Instant[] askedAndComputed = new Instant[2];
+        await("the feed is computed again", () -> {
+            askedAndComputed[0] = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            askedAndComputed[1] = Instant.parse(feed(reader, Map.of("limit", 6)).getString("computedAt"));
+            return askedAndComputed[1].isAfter(clicked);
+        });
+        assertThat(askedAndComputed[1]).isBefore(askedAndComputed[0]);
+        JsonPath refreshed = feed(reader, Map.of("limit", 20));
+        assertThat(refreshed.getList("items.id", String.class)).doesNotContain(six.get(0), SPORT_IDS.get(1));
     }
 
     @Test

@@ -5,9 +5,9 @@ import io.newsdesk.core.content.ArticleSummary;
 import io.newsdesk.core.content.ContentIds;
 import io.newsdesk.core.content.ReaderEventService;
 import io.newsdesk.core.content.ReaderNotFoundException;
-import io.newsdesk.core.embed.Vectors;
 import io.newsdesk.core.http.Cursor;
 import io.newsdesk.core.index.IndexSync;
+import io.newsdesk.core.problem.InvalidRequestException;
 import io.newsdesk.recommend.engine.Candidate;
 import io.newsdesk.recommend.engine.CandidateSource;
 import io.newsdesk.recommend.engine.ReaderContext;
@@ -25,19 +25,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Assembles a reader's feed: every candidate source proposes articles, their rankings are fused (weighted
  * reciprocal rank, the weights in {@link #SOURCE_WEIGHTS} unless configured), seen and hidden articles are dropped,
  * fresh ones get a small boost, and the list is re-ranked for diversity (maximal marginal relevance on document
- * vectors, near duplicates of a chosen item dropped, and a cap on any section's share once a few items are chosen).
- * Each item keeps the reason of the source
- * that contributed most to it. The numbers are {@link RecommendConfig.Feed}.
+ * vectors, near duplicates of a chosen item dropped, and a cap on any section's share once a few items are chosen:
+ * {@link DiversifiedOrder}). Each item keeps the reason of the source that contributed most to it. The numbers are
+ * {@link RecommendConfig.Feed}.
  *
  * <p>When a learned ranker has been promoted ({@link RankerService}), its click probability orders the fused
  * candidates before diversification; without one, the fusion score does (the transparent heuristic).
- * Pages are stable: the cursor carries the moment the first page was computed, and later pages are computed from
- * the reader's events up to that moment.
+ *
+ * <p>A computed feed is kept ({@link FeedSnapshots}) and serves the reader's later pages and visits while it is
+ * fresh; {@link FeedRefresher} keeps it true to their events. Pages are stable: the cursor names the snapshot and the
+ * moment it was computed, and when the snapshot is gone later pages are computed from the reader's events up to that
+ * moment.
  */
 @ApplicationScoped
 public class FeedService {
@@ -55,12 +59,14 @@ public class FeedService {
     private final RankerService rankers;
     private final RecommendConfig.Feed config;
     private final ServedItemLog served;
+    private final FeedSnapshots snapshots;
 
     public FeedService(Instance<CandidateSource> sources, ReaderContextLoader readers, ArticleService articles,
             ReaderEventService events, IndexSync index, VectorProfileSource profiles, RankerService rankers,
-            RecommendConfig config, ServedItemLog served) {
+            RecommendConfig config, ServedItemLog served, FeedSnapshots snapshots) {
         this.config = config.feed();
         this.served = served;
+        this.snapshots = snapshots;
         this.sources = sources;
         this.readers = readers;
         this.articles = articles;
@@ -73,28 +79,48 @@ public class FeedService {
     public FeedPage feed(String readerId, String section, int limit, String cursor) {
         ContentIds.require("readerId", readerId);
         Map<String, Object> position = Cursor.decode(cursor);
-        Instant asOf = position.isEmpty() ? Instant.now().truncatedTo(ChronoUnit.MILLIS)
-                : Instant.ofEpochMilli(Cursor.requireLong(position, "t"));
-        int offset = position.isEmpty() ? 0 : (int) Cursor.requireLong(position, "o");
-        if (!position.isEmpty() && !String.valueOf(section).equals(position.get("s"))) {
-            throw new io.newsdesk.core.problem.InvalidRequestException("cursor: it was issued for another section filter");
-        }
-        ReaderContext reader = readers.load(readerId, asOf);
         var ranker = rankers.served();
-        // the diversified order is greedy, so its first n items do not depend on how many more are chosen: a page
-        // needs only the items up to its end, and one more to know whether another page follows
-        List<Scored> ranked = rank(reader, section, ranker, Math.min(config.depth(), offset + limit + 1));
+        FeedSnapshot feed;
+        int offset = 0;
+        if (position.isEmpty()) {
+            feed = snapshots.current(readerId, section, rankedBy(ranker), Instant.now());
+            if (feed == null) {
+                feed = compute(readerId, section, ranker, Instant.now().truncatedTo(ChronoUnit.MILLIS), true, snapshots.nextId());
+            }
+        } else {
+            if (!String.valueOf(section).equals(position.get("s"))) {
+                throw new InvalidRequestException("cursor: it was issued for another section filter");
+            }
+            long at = Cursor.requireLong(position, "o");
+            if (at < 0 || at > config.depth()) {
+                throw Cursor.invalid();
+            }
+            offset = (int) at;
+            long id = Cursor.requireLong(position, "p");
+            feed = snapshots.byId(readerId, section, id);
+            if (feed == null) {
+                // the snapshot was replaced or dropped: the same feed again from the events up to its moment
+                feed = compute(readerId, section, ranker, Instant.ofEpochMilli(Cursor.requireLong(position, "t")), false, id);
+            }
+        }
+        // one item more than the page shows tells whether another page follows
+        List<FeedCandidate> ranked = feed.order().upTo(Math.min(config.depth(), offset + limit + 1));
         int from = Math.min(offset, ranked.size());
         int to = Math.min(from + limit, ranked.size());
-        List<Scored> page = ranked.subList(from, to);
+        List<FeedCandidate> page = current(ranked.subList(from, to));
         Instant servedAt = Instant.now();
         served.log(page.stream().map(s -> new ServedItemLog.Row(readerId, s.article().id(), servedAt,
                 s.sourceRanks() == null ? new float[RankingFeatures.SOURCES.size()] : s.sourceRanks())).toList());
         String next = to < ranked.size()
-                ? Cursor.encode(Map.of("t", asOf.toEpochMilli(), "o", to, "s", String.valueOf(section)))
+                ? Cursor.encode(Map.of("t", feed.asOf().toEpochMilli(), "o", to, "s", String.valueOf(section), "p", feed.id()))
                 : null;
-        String rankedBy = ranker.map(RankerService.Served::name).orElse("heuristic-fusion");
-        return new FeedPage(readerId, reader.coldStart(), rankedBy, page.stream().map(Scored::recommendation).toList(), next);
+        return new FeedPage(readerId, feed.coldStart(), feed.rankedBy(), feed.asOf(),
+                page.stream().map(FeedCandidate::recommendation).toList(), next);
+    }
+
+    /** Computes the reader's feed afresh and keeps it for their next visit. */
+    void refresh(String readerId, String section) {
+        compute(readerId, section, rankers.served(), Instant.now().truncatedTo(ChronoUnit.MILLIS), true, snapshots.nextId());
     }
 
     public ReaderProfile profile(String readerId) {
@@ -117,7 +143,42 @@ public class FeedService {
         return new ReaderProfile(readerId, sections, List.copyOf(reader.followedSections()), anchors, reader.events());
     }
 
-    private List<Scored> rank(ReaderContext reader, String section, java.util.Optional<RankerService.Served> ranker, int wanted) {
+    private FeedSnapshot compute(String readerId, String section, Optional<RankerService.Served> ranker, Instant asOf,
+            boolean keep, long id) {
+        long version = keep ? snapshots.version(readerId) : 0;
+        ReaderContext reader = readers.load(readerId, asOf);
+        List<FeedCandidate> pool = candidates(reader, section);
+        Map<String, float[]> vectors = index.documentVectors(pool.stream().map(s -> s.article().id()).toList());
+        if (ranker.isPresent() && !pool.isEmpty()) {
+            pool = rescore(reader, pool, vectors, ranker.get());
+        }
+        FeedSnapshot feed = new FeedSnapshot(id, section, asOf, rankedBy(ranker), reader.coldStart(),
+                new DiversifiedOrder(pool, vectors, DiversifiedOrder.Settings.of(config)));
+        if (keep) {
+            snapshots.keep(readerId, feed, version);
+        }
+        return feed;
+    }
+
+    /** The articles of a page as they are now (a title may have been edited since); deleted ones left out. */
+    private List<FeedCandidate> current(List<FeedCandidate> page) {
+        Map<String, ArticleSummary> now = articles.summaries(page.stream().map(c -> c.article().id()).toList());
+        List<FeedCandidate> current = new ArrayList<>(page.size());
+        for (FeedCandidate c : page) {
+            ArticleSummary summary = now.get(c.article().id());
+            if (summary != null) {
+                current.add(c.withArticle(summary));
+            }
+        }
+        return current;
+    }
+
+    private static String rankedBy(Optional<RankerService.Served> ranker) {
+        return ranker.map(RankerService.Served::name).orElse("heuristic-fusion");
+    }
+
+    /** Every source's candidates fused, seen and hidden ones dropped, best first, at most three feeds deep. */
+    private List<FeedCandidate> candidates(ReaderContext reader, String section) {
         Map<String, double[]> fused = new LinkedHashMap<>();
         Map<String, String> bestReason = new HashMap<>();
         Map<String, List<String>> bySources = new HashMap<>();
@@ -150,7 +211,7 @@ public class FeedService {
             }
         }
         Map<String, ArticleSummary> summaries = articles.summaries(fused.keySet());
-        List<Scored> scored = new ArrayList<>();
+        List<FeedCandidate> scored = new ArrayList<>();
         for (var e : fused.entrySet()) {
             ArticleSummary s = summaries.get(e.getKey());
             if (s == null) {
@@ -158,121 +219,30 @@ public class FeedService {
             }
             double ageHours = Math.max(0, Duration.between(s.publishedAt(), reader.asOf()).toMinutes() / 60.0);
             double score = e.getValue()[0] * (1 + config.freshnessBoost() * Math.pow(0.5, ageHours / 24));
-            scored.add(new Scored(s, score, bySources.get(e.getKey()), bestReason.get(e.getKey()), sourceRanks.get(e.getKey())));
+            scored.add(new FeedCandidate(s, score, bySources.get(e.getKey()), bestReason.get(e.getKey()), sourceRanks.get(e.getKey())));
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
-        List<Scored> pool = scored.size() > 3 * config.depth() ? scored.subList(0, 3 * config.depth()) : scored;
-        Map<String, float[]> vectors = index.documentVectors(pool.stream().map(s -> s.article().id()).toList());
-        if (ranker.isPresent() && !pool.isEmpty()) {
-            pool = rescore(reader, pool, vectors, ranker.get());
-        }
-        return diversify(pool, vectors, wanted);
+        return scored.size() > 3 * config.depth() ? scored.subList(0, 3 * config.depth()) : scored;
     }
 
     /** The learned ranker's click probability, the fusion score only breaking ties. */
-    private List<Scored> rescore(ReaderContext reader, List<Scored> pool, Map<String, float[]> vectors,
+    private List<FeedCandidate> rescore(ReaderContext reader, List<FeedCandidate> pool, Map<String, float[]> vectors,
             RankerService.Served ranker) {
-        float[][] features = rankers.features(reader, pool.stream().map(Scored::article).toList(), vectors,
-                pool.stream().map(Scored::sourceRanks).toList());
+        float[][] features = rankers.features(reader, pool.stream().map(FeedCandidate::article).toList(), vectors,
+                pool.stream().map(FeedCandidate::sourceRanks).toList());
         float[] logits = ranker.ranker().score(RankingFeatures.project(features, ranker.model().features()));
         double top = pool.get(0).score();
-        List<Scored> rescored = new ArrayList<>(pool.size());
+        List<FeedCandidate> rescored = new ArrayList<>(pool.size());
         for (int i = 0; i < pool.size(); i++) {
-            Scored s = pool.get(i);
+            FeedCandidate s = pool.get(i);
             double probability = 1 / (1 + Math.exp(-logits[i]));
-            rescored.add(new Scored(s.article(), probability + 1e-3 * s.score() / top, s.sources(), s.reason(), s.sourceRanks()));
+            rescored.add(s.withScore(probability + 1e-3 * s.score() / top));
         }
         rescored.sort((a, b) -> Double.compare(b.score(), a.score()));
         return rescored;
     }
 
-    /**
-     * Maximal marginal relevance with a cap on any one section's share; a candidate whose vector is as close to a
-     * chosen item as the near-duplicate threshold (the same story filed twice) is dropped. Each candidate keeps its
-     * greatest similarity to the items chosen so far, updated only against the newest choice, so a feed costs one
-     * dot product per candidate and chosen item.
-     */
-    private List<Scored> diversify(List<Scored> ranked, Map<String, float[]> vectors, int wanted) {
-        int n = ranked.size();
-        List<Scored> chosen = new ArrayList<>();
-        if (n == 0) {
-            return chosen;
-        }
-        double top = ranked.get(0).score();
-        float[][] vector = new float[n][];
-        double[] redundancy = new double[n];
-        boolean[] gone = new boolean[n];
-        // sections as small integers: the loop below asks about them for every candidate at every step
-        Map<String, Integer> sectionIndex = new HashMap<>();
-        int[] sectionOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            vector[i] = vectors.get(ranked.get(i).article().id());
-            sectionOf[i] = sectionIndex.computeIfAbsent(ranked.get(i).article().section(), k -> sectionIndex.size());
-        }
-        int[] leftPerSection = new int[sectionIndex.size()];
-        int[] perSection = new int[sectionIndex.size()];
-        for (int i = 0; i < n; i++) {
-            leftPerSection[sectionOf[i]]++;
-        }
-        int left = n;
-        while (left > 0 && chosen.size() < wanted) {
-            int best = -1;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            double cap = Math.max(2, config.maxSectionShare() * (chosen.size() + 1));
-            for (int i = 0; i < n; i++) {
-                if (gone[i]) {
-                    continue;
-                }
-                int section = sectionOf[i];
-                if (redundancy[i] >= config.nearDuplicateSimilarity()) {
-                    gone[i] = true;
-                    left--;
-                    leftPerSection[section]--;
-                    continue;
-                }
-                if (chosen.size() >= 3 && perSection[section] + 1 > cap && left - leftPerSection[section] > 0) {
-                    continue;
-                }
-                double value = config.mmrLambda() * ranked.get(i).score() / top - (1 - config.mmrLambda()) * redundancy[i];
-                if (value > bestValue) {
-                    bestValue = value;
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                for (int i = 0; i < n && best < 0; i++) {
-                    best = gone[i] ? -1 : i;
-                }
-                if (best < 0) {
-                    break;
-                }
-            }
-            Scored pick = ranked.get(best);
-            gone[best] = true;
-            left--;
-            leftPerSection[sectionOf[best]]--;
-            perSection[sectionOf[best]]++;
-            chosen.add(pick);
-            if (vector[best] != null && chosen.size() < wanted) {
-                for (int i = 0; i < n; i++) {
-                    if (!gone[i] && vector[i] != null) {
-                        redundancy[i] = Math.max(redundancy[i], Vectors.dot(vector[i], vector[best]));
-                    }
-                }
-            }
-        }
-        return chosen;
-    }
-
     private double weight(String source) {
         return config.sourceWeights().getOrDefault(source, SOURCE_WEIGHTS.getOrDefault(source, UNLISTED_SOURCE_WEIGHT));
-    }
-
-    private record Scored(ArticleSummary article, double score, List<String> sources, String reason, float[] sourceRanks) {
-
-        Recommendation recommendation() {
-            return new Recommendation(article.id(), article.title(), article.section(), article.kind(),
-                    article.publishedAt(), Math.round(score * 1e6) / 1e6, sources, reason);
-        }
     }
 }

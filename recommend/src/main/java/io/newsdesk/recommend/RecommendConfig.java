@@ -64,6 +64,27 @@ public interface RecommendConfig {
         @WithDefault("0.2")
         @DecimalMin("0")
         double freshnessBoost();
+
+        /**
+         * How long a computed feed serves the reader's later pages and visits (less what they read or hid since);
+         * new articles reach a kept feed within this time. 0 computes every first page afresh.
+         */
+        @WithDefault("5m")
+        Duration snapshotTtl();
+
+        /** Readers whose feeds are kept; the least recently active are dropped first. */
+        @WithDefault("20000")
+        @Min(1)
+        int snapshotReaders();
+
+        /** How long after a reader's events their kept feed is computed again, so a burst costs one computation. */
+        @WithDefault("2s")
+        Duration refreshDelay();
+
+        /** Readers whose feeds may wait for a refresh at once; beyond it a kept feed is only filtered until it expires. */
+        @WithDefault("10000")
+        @Min(1)
+        int refreshQueue();
     }
 
     /** {@code newsdesk.recommend.retrain.*} */

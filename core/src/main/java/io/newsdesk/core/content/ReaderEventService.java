@@ -75,13 +75,19 @@ public class ReaderEventService {
             }
             if (accepted > 0) {
                 List<ReaderEventsRecorded.Engagement> engagements = new ArrayList<>();
+                List<ReaderEventsRecorded.Hide> hides = new ArrayList<>();
+                Set<String> followers = new TreeSet<>();
                 for (EventInput e : storable) {
                     if (ENGAGEMENTS.contains(e.type())) {
                         engagements.add(new ReaderEventsRecorded.Engagement(e.readerId(), e.articleId(), known.get(e.articleId()),
                                 e.occurredAt() == null ? now : e.occurredAt().toInstant()));
+                    } else if (e.type() == EventType.HIDE) {
+                        hides.add(new ReaderEventsRecorded.Hide(e.readerId(), e.articleId()));
+                    } else if (e.type() == EventType.SUBSCRIBE) {
+                        followers.add(e.readerId());
                     }
                 }
-                recorded.fire(new ReaderEventsRecorded(readers, accepted, engagements));
+                recorded.fire(new ReaderEventsRecorded(readers, accepted, engagements, hides, followers));
             }
             return new EventReceipt(events.size(), accepted, storable.size() - accepted, rejected);
         } catch (SQLException e) {

@@ -9,10 +9,17 @@ import java.util.Set;
  *
  * @param engagements the batch's engagements (view, click, read, like, share) with each article's section, so
  *                    that in-memory views of who read what can grow without reading the database again
+ * @param hides       the batch's hide events
+ * @param followers   readers whose batch subscribed them to something
  */
-public record ReaderEventsRecorded(Set<String> readerIds, int events, List<Engagement> engagements) {
+public record ReaderEventsRecorded(Set<String> readerIds, int events, List<Engagement> engagements, List<Hide> hides,
+        Set<String> followers) {
 
     /** A reader engaged with an article of a section at a moment. */
     public record Engagement(String readerId, String articleId, String section, Instant at) {
+    }
+
+    /** A reader asked not to see an article again. */
+    public record Hide(String readerId, String articleId) {
     }
 }

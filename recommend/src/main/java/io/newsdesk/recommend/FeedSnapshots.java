@@ -1,0 +1,178 @@
+package io.newsdesk.recommend;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The feeds last computed for recently active readers, one per section filter, so that a feed is computed once
+ * and then served page by page and visit by visit until it is older than {@code newsdesk.recommend.feed.snapshot-ttl},
+ * a newer ranker serves, or the reader's events change it (see {@link FeedRefresher}).
+ *
+ * <p>A feed computed while the reader's events were being stored must not be kept: it may offer what the reader
+ * just read. Each reader's entry therefore counts the event batches that touched it; a computed feed is kept only
+ * when the count is the one read before the computation began ({@link #version} and {@link #keep}).
+ */
+@ApplicationScoped
+public class FeedSnapshots {
+
+    private final Cache<String, ReaderFeeds> readers;
+    private final Duration ttl;
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1_000);
+    private final Counter hits;
+    private final Counter forks;
+
+    @Inject
+    public FeedSnapshots(RecommendConfig config, MeterRegistry registry) {
+        this(config.feed().snapshotTtl(), config.feed().snapshotReaders(), registry);
+    }
+
+    FeedSnapshots(Duration ttl, int maxReaders, MeterRegistry registry) {
+        this.ttl = ttl;
+        this.readers = Caffeine.newBuilder().maximumSize(maxReaders)
+                .expireAfterAccess(ttl.isZero() ? Duration.ofSeconds(1) : ttl).build();
+        this.hits = counter(registry, "hit", "served from the reader's snapshot");
+        this.forks = counter(registry, "filtered", "served from a copy of the snapshot without articles read since");
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome, String description) {
+        return Counter.builder("newsdesk.feed.snapshots").tag("outcome", outcome).description("Feed first pages " + description)
+                .register(registry);
+    }
+
+    /** Whether feeds are kept at all (a zero time to live turns snapshots off). */
+    boolean enabled() {
+        return !ttl.isZero();
+    }
+
+    /** How many event batches have touched the reader; read it before computing a feed to {@link #keep}. */
+    long version(String readerId) {
+        return enabled() ? readers.get(readerId, k -> new ReaderFeeds()).version() : 0;
+    }
+
+    /** A new snapshot id, unique in this process. */
+    long nextId() {
+        return ids.incrementAndGet();
+    }
+
+    /**
+     * The reader's current snapshot for a section filter (null: the whole feed) if it is younger than the time to
+     * live and was ranked by {@code rankedBy}; a copy without the articles consumed since when there are some.
+     */
+    FeedSnapshot current(String readerId, String section, String rankedBy, Instant now) {
+        ReaderFeeds feeds = enabled() ? readers.getIfPresent(readerId) : null;
+        if (feeds == null) {
+            return null;
+        }
+        Current found = feeds.current(section, rankedBy, now.minus(ttl), this::nextId);
+        if (found == null) {
+            return null;
+        }
+        (found.filtered() ? forks : hits).increment();
+        return found.snapshot();
+    }
+
+    /** The snapshot a cursor names, if it is still the reader's current one for that section filter. */
+    FeedSnapshot byId(String readerId, String section, long id) {
+        ReaderFeeds feeds = enabled() ? readers.getIfPresent(readerId) : null;
+        FeedSnapshot found = feeds == null ? null : feeds.get(section);
+        return found != null && found.id() == id ? found : null;
+    }
+
+    /** Keeps a computed feed unless the reader's events changed since {@code version} was read. */
+    void keep(String readerId, FeedSnapshot snapshot, long version) {
+        if (enabled()) {
+            readers.get(readerId, k -> new ReaderFeeds()).keep(snapshot, version);
+        }
+    }
+
+    /**
+     * Notes that a reader took up or hid articles; returns the section filters of the reader's snapshots (empty when
+     * none is kept).
+     */
+    List<String> consumed(String readerId, Set<String> articleIds) {
+        ReaderFeeds feeds = enabled() ? readers.getIfPresent(readerId) : null;
+        return feeds == null ? List.of() : feeds.consumed(articleIds);
+    }
+
+    /** Drops the reader's snapshots (their followed sections changed, say). */
+    void forget(String readerId) {
+        ReaderFeeds feeds = readers.getIfPresent(readerId);
+        if (feeds != null) {
+            feeds.forget();
+        }
+    }
+
+    /** Drops every snapshot (an article left the newsroom). */
+    void forgetAll() {
+        readers.asMap().values().forEach(ReaderFeeds::forget);
+        readers.invalidateAll();
+    }
+
+    private record Current(FeedSnapshot snapshot, boolean filtered) {
+    }
+
+    /** One reader's snapshots by section filter ("" for the whole feed) and the count of event batches. */
+    private static final class ReaderFeeds {
+
+        private final Map<String, FeedSnapshot> bySection = new HashMap<>();
+        private long version;
+
+        synchronized long version() {
+            return version;
+        }
+
+        synchronized FeedSnapshot get(String section) {
+            return bySection.get(key(section));
+        }
+
+        synchronized Current current(String section, String rankedBy, Instant notBefore, LongSupplier ids) {
+            FeedSnapshot found = bySection.get(key(section));
+            if (found == null) {
+                return null;
+            }
+            if (found.asOf().isBefore(notBefore) || !found.rankedBy().equals(rankedBy)) {
+                bySection.remove(key(section));
+                return null;
+            }
+            if (found.consumed().isEmpty()) {
+                return new Current(found, false);
+            }
+            FeedSnapshot copy = found.without(ids.getAsLong(), Set.copyOf(found.consumed()));
+            bySection.put(key(section), copy);
+            return new Current(copy, true);
+        }
+
+        synchronized void keep(FeedSnapshot snapshot, long readVersion) {
+            if (version == readVersion) {
+                bySection.put(key(snapshot.section()), snapshot);
+            }
+        }
+
+        synchronized List<String> consumed(Set<String> articleIds) {
+            version++;
+            bySection.values().forEach(s -> s.consumed().addAll(articleIds));
+            return bySection.values().stream().map(FeedSnapshot::section).toList();
+        }
+
+        synchronized void forget() {
+            version++;
+            bySection.clear();
+        }
+
+        private static String key(String section) {
+            return section == null ? "" : section;
+        }
+    }
+}
