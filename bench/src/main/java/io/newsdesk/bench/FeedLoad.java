@@ -1,53 +1,115 @@
 package io.newsdesk.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Clients requesting feeds for random readers in a closed loop for a while; latencies and throughput. */
+/**
+ * Clients requesting feeds in a closed loop, each one request at a time; latencies and throughput of the feed
+ * requests. Two kinds of load:
+ * <ul>
+ * <li>{@link #firstVisits}: each of the active readers asks for the first page of their feed once, so every feed is
+ * computed (nothing is kept for them yet);</li>
+ * <li>{@link #sessions}: random active readers come back as a portal's readers do: the first page, often the second
+ * (30%), and now and then a click on an item of the first page (20%), posted as an event like the portal would.</li>
+ * </ul>
+ */
 final class FeedLoad {
+
+    static final double SECOND_PAGE = 0.3;
+    static final double CLICK = 0.2;
 
     private final Latencies latencies = new Latencies();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong secondPages = new AtomicLong();
+    private final AtomicLong clicks = new AtomicLong();
     private final Map<String, AtomicLong> rankedBy = new ConcurrentHashMap<>();
+    private final String kind;
     private double seconds;
+    private Map<String, Double> serverCounters = Map.of();
 
-    static FeedLoad run(ServiceProcess service, int readers, int clients, Duration length, long seed) throws InterruptedException {
-        FeedLoad load = new FeedLoad();
+    private FeedLoad(String kind) {
+        this.kind = kind;
+    }
+
+    /** Readers {@code from} to {@code to - 1} ask for their feed once each, until all have or the time is up. */
+    static FeedLoad firstVisits(ServiceProcess service, int from, int to, int clients, Duration atMost) throws Exception {
+        AtomicInteger next = new AtomicInteger(from);
+        return run(new FeedLoad("first visit"), service, clients, atMost, c -> {
+            int reader = next.getAndIncrement();
+            if (reader >= to) {
+                return false;
+            }
+            page(service, ScaledNewsroom.readerId(reader), null, c.load);
+            return true;
+        });
+    }
+
+    /** Random readers of 0 to {@code readers - 1} come back: first page, sometimes the second, sometimes a click. */
+    static FeedLoad sessions(ServiceProcess service, int readers, int clients, Duration length, long seed) throws Exception {
+        AtomicLong clickIds = new AtomicLong(seed * 1_000_000_000L);
+        return run(new FeedLoad("session"), service, clients, length, c -> {
+            String reader = ScaledNewsroom.readerId(c.random.nextInt(readers));
+            JsonNode first = page(service, reader, null, c.load);
+            if (first == null) {
+                return true;
+            }
+            if (c.random.nextDouble() < SECOND_PAGE && first.hasNonNull("nextCursor")) {
+                c.load.secondPages.incrementAndGet();
+                page(service, reader, first.get("nextCursor").asText(), c.load);
+            }
+            JsonNode items = first.path("items");
+            if (c.random.nextDouble() < CLICK && !items.isEmpty()) {
+                String article = items.get(c.random.nextInt(items.size())).get("id").asText();
+                String event = String.format(Locale.ROOT, "{\"events\":[{\"id\":\"bench-click-%d\",\"readerId\":\"%s\","
+                        + "\"type\":\"click\",\"articleId\":\"%s\",\"occurredAt\":\"%s\"}]}", clickIds.incrementAndGet(),
+                        reader, article, Instant.now());
+                if (service.post("/api/events", event).statusCode() == 200) {
+                    c.load.clicks.incrementAndGet();
+                } else {
+                    c.load.errors.incrementAndGet();
+                }
+            }
+            return true;
+        });
+    }
+
+    private record Client(FeedLoad load, Random random) {
+    }
+
+    private interface Step {
+        /** One reader's turn; false when there is nothing left to do. */
+        boolean run(Client client) throws IOException, InterruptedException;
+    }
+
+    private static FeedLoad run(FeedLoad load, ServiceProcess service, int clients, Duration length, Step step) throws Exception {
+        Map<String, Double> before = ServerCounters.read(service);
         long end = System.nanoTime() + length.toNanos();
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            Random random = new Random(seed * 1_000 + c);
+            Client client = new Client(load, new Random(t0 * 31 + c));
             threads.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < end) {
-                    String reader = ScaledNewsroom.readerId(random.nextInt(readers));
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = service.get("/api/readers/" + reader + "/feed?limit=20");
-                        long took = System.nanoTime() - start;
-                        if (r.statusCode() != 200) {
-                            load.errors.incrementAndGet();
-                            continue;
-                        }
-                        synchronized (load.latencies) {
-                            load.latencies.add(took);
-                        }
-                        String by = ServiceProcess.JSON.readTree(r.body()).path("rankedBy").asText("?");
-                        load.rankedBy.computeIfAbsent(by, k -> new AtomicLong()).incrementAndGet();
-                    } catch (IOException e) {
-                        load.errors.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                try {
+                    while (System.nanoTime() < end && step.run(client)) {
+                        // each step is one reader's turn
                     }
+                } catch (IOException e) {
+                    load.errors.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }));
         }
@@ -55,18 +117,50 @@ final class FeedLoad {
             t.join();
         }
         load.seconds = (System.nanoTime() - t0) / 1e9;
+        load.serverCounters = ServerCounters.difference(before, ServerCounters.read(service));
         return load;
     }
 
+    /** One feed page, timed; null when it failed. */
+    private static JsonNode page(ServiceProcess service, String reader, String cursor, FeedLoad load)
+            throws IOException, InterruptedException {
+        String path = "/api/readers/" + reader + "/feed?limit=20"
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        long start = System.nanoTime();
+        HttpResponse<String> r = service.get(path);
+        long took = System.nanoTime() - start;
+        if (r.statusCode() != 200) {
+            load.errors.incrementAndGet();
+            return null;
+        }
+        synchronized (load.latencies) {
+            load.latencies.add(took);
+        }
+        JsonNode body = ServiceProcess.JSON.readTree(r.body());
+        load.rankedBy.computeIfAbsent(body.path("rankedBy").asText("?"), k -> new AtomicLong()).incrementAndGet();
+        return body;
+    }
+
     String summary() {
-        return String.format(Locale.ROOT, "%d feeds in %.0f s (%.0f/s), p50 %.1f ms, p99 %.1f ms, %d errors, ranked by %s",
-                latencies.count(), seconds, latencies.count() / seconds, latencies.percentileMillis(50),
-                latencies.percentileMillis(99), errors.get(), rankedBy);
+        return String.format(Locale.ROOT, "%s: %d feeds in %.0f s (%.0f/s), p50 %.1f ms, p99 %.1f ms, %d second pages, "
+                + "%d clicks, %d errors, ranked by %s, server %s", kind, latencies.count(), seconds, latencies.count() / seconds,
+                latencies.percentileMillis(50), latencies.percentileMillis(99), secondPages.get(), clicks.get(), errors.get(),
+                rankedBy, serverCounters);
     }
 
     String row(int clients) {
-        return String.format(Locale.ROOT, "| %d | %.0f | %d | %.0f | %.1f | %.1f | %.1f | %d | %s |%n", clients, seconds,
-                latencies.count(), latencies.count() / seconds, latencies.percentileMillis(50), latencies.percentileMillis(90),
-                latencies.percentileMillis(99), errors.get(), rankedBy.keySet());
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %d | %.0f | %.1f | %.1f | %.1f | %d | %d | %s |%n", kind, clients,
+                seconds, latencies.count(), latencies.count() / seconds, latencies.percentileMillis(50),
+                latencies.percentileMillis(90), latencies.percentileMillis(99), clicks.get(), errors.get(), rankedBy.keySet());
+    }
+
+    /** The service's feed counters over this run: first pages served kept or filtered, background refreshes. */
+    String counters() {
+        return String.format(Locale.ROOT, "%s: %.0f first pages served from a kept feed, %.0f from a kept feed less what "
+                + "the reader clicked since; %.0f feeds computed again in the background, %.0f refreshes not queued",
+                kind, serverCounters.getOrDefault("newsdesk_feed_snapshots_total{outcome=\"hit\"}", 0.0),
+                serverCounters.getOrDefault("newsdesk_feed_snapshots_total{outcome=\"filtered\"}", 0.0),
+                serverCounters.getOrDefault("newsdesk_feed_refreshes_total{outcome=\"done\"}", 0.0),
+                serverCounters.getOrDefault("newsdesk_feed_refreshes_total{outcome=\"skipped\"}", 0.0));
     }
 }

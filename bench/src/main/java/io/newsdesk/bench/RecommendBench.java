@@ -26,11 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * The recommendation speed benchmark: a synthetic newsroom (100,000 articles, 50,000 readers, 5,000,000 events by
  * default) is loaded into a fresh database, the service is started on loopback as a separate JVM, the last
  * {@code --http-events} events are posted through {@code POST /api/events} (ingestion rate), the matrix model and
- * the ranker are trained through their jobs (training time), and concurrent clients request feeds for random
- * readers (latency percentiles, feeds/s). Writes {@code bench/results/recommend-speed.md}.
+ * the ranker are trained through their jobs (training time), and clients request feeds: first visits of the
+ * active readers, then their returning sessions ({@link FeedLoad}; latency percentiles, feeds/s). Writes
+ * {@code bench/results/recommend-speed.md}.
  *
  * <p>Usage: {@code RecommendBench [--articles N] [--readers N] [--events N] [--http-events N] [--clients N]
- * [--seconds N] [--out file.md] [--jfr recording.jfr] [--keep true] [--reuse true]}: {@code --keep} leaves the
+ * [--seconds N] [--active-readers N] [--out file.md] [--jfr recording.jfr] [--keep true] [--reuse true]}: {@code --keep} leaves the
  * database for a later {@code --reuse} run, which skips loading and ingestion (for profiling the feed)
  */
 public final class RecommendBench {
@@ -50,6 +51,7 @@ public final class RecommendBench {
         int httpEvents = (int) Math.min(events, Long.parseLong(options.getOrDefault("http-events", "500000")));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        int active = Math.min(readers, Integer.parseInt(options.getOrDefault("active-readers", "4000")));
         Path out = Path.of(options.getOrDefault("out", "bench/results/recommend-speed.md"));
         Path work = Files.createTempDirectory("newsdesk-bench-");
         Path log = work.resolve("service.log");
@@ -111,14 +113,15 @@ public final class RecommendBench {
             Training ranker = train(service, "/api/ranker/models:train");
             log("ranker: " + ranker);
             JsonNode models = ServiceProcess.JSON.readTree(service.get("/api/ranker/models").body());
-            FeedLoad warm = FeedLoad.run(service, readers, clients, Duration.ofSeconds(Math.min(20, seconds)), 1);
-            log("warm-up: " + warm.summary());
-            FeedLoad load = FeedLoad.run(service, readers, clients, Duration.ofSeconds(seconds), 2);
-            log("feeds: " + load.summary());
-            FeedLoad single = FeedLoad.run(service, readers, 1, Duration.ofSeconds(Math.min(20, seconds)), 3);
-            log("one client: " + single.summary());
+            List<FeedLoad> feeds = new ArrayList<>();
+            feeds.add(FeedLoad.firstVisits(service, 0, active, clients, Duration.ofSeconds(180)));
+            feeds.add(FeedLoad.firstVisits(service, active, readers, 1, Duration.ofSeconds(Math.min(20, seconds))));
+            log("warm-up " + FeedLoad.sessions(service, active, clients, Duration.ofSeconds(10), 1).summary());
+            feeds.add(FeedLoad.sessions(service, active, clients, Duration.ofSeconds(seconds), 2));
+            feeds.add(FeedLoad.sessions(service, active, 1, Duration.ofSeconds(Math.min(20, seconds)), 3));
+            feeds.forEach(f -> log(f.summary()));
             report(md, articles, readers, events, copied, loadSeconds, indexSeconds, forHttp.size(), eventsPerSecond,
-                    matrix, ranker, models, clients, load, single);
+                    matrix, ranker, models, clients, active, feeds);
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString());
@@ -202,7 +205,7 @@ public final class RecommendBench {
 
     private static void report(StringBuilder md, int articles, int readers, long events, long copied, double loadSeconds,
             double indexSeconds, int httpEvents, double eventsPerSecond, Training matrix, Training ranker, JsonNode models,
-            int clients, FeedLoad load, FeedLoad single) {
+            int clients, int active, List<FeedLoad> feeds) {
         md.append("# Recommendation speed\n\n");
         md.append(String.format(Locale.ROOT, "Written by `./newsdesk bench recommend` (bench/src/main/java/io/newsdesk/bench/"
                 + "RecommendBench.java) on %s. Machine: %d cores, Java %s. The service runs as its own JVM (`-Xmx6g`) on "
@@ -226,10 +229,18 @@ public final class RecommendBench {
                     latest.get("heuristicAuc").asDouble(), latest.get("promoted").asBoolean()));
         }
         md.append("\n## Feeds\n\n");
-        md.append("`GET /api/readers/{id}/feed?limit=20` for random readers, each client one request at a time; a warm-up "
-                + "run comes first.\n\n");
-        md.append("| clients | seconds | feeds | feeds/s | p50 ms | p90 ms | p99 ms | errors | ranked by |\n|---|---|---|---|---|---|---|---|---|\n");
-        md.append(load.row(clients)).append(single.row(1));
+        md.append(String.format(Locale.ROOT, "`GET /api/readers/{id}/feed?limit=20`, each client one request at a time. "
+                + "*First visit*: readers 0-%d ask for their feed once each with %d clients (every feed is computed: "
+                + "candidates, ranker, diversification), then readers from %d on with one client. *Session*: after a 10 s "
+                + "warm-up, random readers of those %,d come back: the first page, the second in %.0f%% of visits (by its "
+                + "cursor), and in %.0f%% a click on an item of the first page posted to `POST /api/events` (not timed). "
+                + "Feeds/s and latencies count every feed page.%n%n", active - 1, clients, active, active,
+                100 * FeedLoad.SECOND_PAGE, 100 * FeedLoad.CLICK));
+        md.append("| load | clients | seconds | feeds | feeds/s | p50 ms | p90 ms | p99 ms | clicks | errors | ranked by |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        feeds.forEach(f -> md.append(f.row(f == feeds.get(1) || f == feeds.get(3) ? 1 : clients)));
+        md.append("\nThe service's counters (`/q/metrics`) over each run:\n\n");
+        feeds.forEach(f -> md.append("- ").append(f.counters()).append('\n'));
         md.append("\nGoal in the issue: p99 <= 15 ms and >= 1,500 feeds/s on this machine.\n");
     }
 
