@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.core.content.ArticleChanged;
 import io.newsdesk.core.content.ReaderEventsRecorded;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -73,8 +74,10 @@ public class FeedRefresher {
         }
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Before the index closes (its priority is 20): a refresh in flight would find it closed. */
+    void onStop(@Observes @Priority(5) ShutdownEvent event) throws InterruptedException {
         worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private void schedule(String reader, List<String> sections) {
