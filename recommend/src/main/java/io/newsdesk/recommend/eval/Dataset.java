@@ -17,6 +17,7 @@ public final class Dataset {
 
     private final Map<String, Integer> users = new LinkedHashMap<>();
     private final Map<String, Integer> items = new LinkedHashMap<>();
+    private final List<String> itemKeys = new ArrayList<>();
     private final List<List<Positive>> byUser = new ArrayList<>();
     private List<Map<Integer, Long>> times;
 
@@ -29,7 +30,10 @@ public final class Dataset {
                 byUser.add(new ArrayList<>());
                 return users.size();
             });
-            int item = items.computeIfAbsent(i.item(), k -> items.size());
+            int item = items.computeIfAbsent(i.item(), k -> {
+                itemKeys.add(k);
+                return items.size();
+            });
             byUser.get(user).add(new Positive(user, item, i.time()));
         }
     }
@@ -40,6 +44,11 @@ public final class Dataset {
 
     public int items() {
         return items.size();
+    }
+
+    /** The item's id in the log. */
+    public String itemKey(int item) {
+        return itemKeys.get(item);
     }
 
     public List<Positive> positivesOf(int user) {

@@ -65,6 +65,8 @@ public final class EvaluateCommand {
             System.exit(2);
         }
         Dataset data = new Dataset(InteractionFiles.read(input), 3);
+        Path genres = input.resolveSibling("u.item");
+        ItemLabels labels = Files.isRegularFile(genres) ? ItemLabels.movieLensGenres(genres, data) : ItemLabels.none(data);
         StringBuilder md = new StringBuilder("# Recommendation quality\n\n");
         md.append("Written by `./newsdesk eval` (recommend/src/main/java/io/newsdesk/recommend/eval/EvaluateCommand.java) on ")
                 .append(LocalDate.now()).append(" from `").append(input.getFileName()).append("`: ")
@@ -82,7 +84,10 @@ public final class EvaluateCommand {
                 + RankedPipeline.FEATURES.size() + " features: " + String.join(", ", RankedPipeline.FEATURES) + ". "
                 + "The ranker learns from the validation items plus " + RankerFolds.EARLIER + " earlier folds cut from "
                 + "train the way the protocol cuts (random tenths, or each user's latest items); *fit on train+valid* "
-                + "then refits the sources and keeps the ranker. The feed's content sources (vectors, BM25, trending, "
+                + "then refits the sources and keeps the ranker. The two label features compare the item's labels with the "
+                + "user's: " + (labels.count() == 0 ? "no labels file (u.item) was found beside the interactions, so they "
+                + "are zero" : "MovieLens' " + labels.count() + " genres from u.item, as the feed's ranker compares "
+                + "an article's section with the reader's sections") + ". The feed's content sources (vectors, BM25, trending, "
                 + "fresh) need article text that MovieLens does not have, so they are not in these rows.\n\n");
         var variants = List.of(OfflineEvaluation.Variant.TRAIN_ONLY, OfflineEvaluation.Variant.REFIT_TRAIN_VALID);
         for (var protocol : List.<Map.Entry<String, java.util.function.Function<Long, Split>>>of(
@@ -95,7 +100,7 @@ public final class EvaluateCommand {
             rows.addAll(OfflineEvaluation.runTunedBlend(PIPELINE_BLEND, EvaluateCommand::pipelineBlend, BLEND_GRID,
                     protocol.getValue(), SEEDS, EvaluateCommand::log));
             rows.addAll(OfflineEvaluation.runRankedPipeline(PIPELINE, data,
-                    seed -> new RankedPipeline(data, RankedPipeline.defaultOptions(), seed), protocol.getValue(), SEEDS,
+                    seed -> new RankedPipeline(data, labels, RankedPipeline.defaultOptions(), seed), protocol.getValue(), SEEDS,
                     EvaluateCommand::log));
             table(md, protocol.getKey(), rows);
         }

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * The feed's two stages on an interaction log: the collaborative candidate sources (EASE, iALS, item-kNN, user-kNN)
  * each nominate their top items, and the DJL ranker orders the union from every source's score and rank, the
- * sources' view of the user's latest items, popularity overall and in the month before, and the user's activity.
+ * sources' view of the user's latest items, popularity overall and in the month before, the user's activity, and
+ * how much of the user's history shares the item's labels (sections, genres: {@link ItemLabels}).
  * The ranker learns from held-out interactions: fit the sources on train, label the candidates with the
  * validation items, train. Refitting the sources afterwards keeps the ranker.
  */
@@ -36,6 +37,7 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
     public static final List<String> FEATURES = features();
 
     private final Dataset data;
+    private final ItemLabels labels;
     private final RankerOptions options;
     private final List<Recommender> sources;
     private final EaseRecommender ease = new EaseRecommender(250);
@@ -44,10 +46,16 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
     private Timeline timeline;
     private int[] popularity;
     private float[] logPopularity;
+    private double[] labelShare;
     private MlpRanker ranker;
 
     public RankedPipeline(Dataset data, RankerOptions options, long seed) {
+        this(data, ItemLabels.none(data), options, seed);
+    }
+
+    public RankedPipeline(Dataset data, ItemLabels labels, RankerOptions options, long seed) {
         this.data = data;
+        this.labels = labels;
         this.options = options;
         this.sources = List.of(ease, new ImplicitAlsRecommender(128, 50, 10, 10, seed), itemKnn, new UserKnnRecommender(100),
                 new EaseRecommender(1000), new ImplicitAlsRecommender(32, 50, 10, 10, seed));
@@ -63,7 +71,8 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
         SOURCES.forEach(s -> names.add(s + "_z"));
         SOURCES.forEach(s -> names.add(s + "_rank"));
         names.addAll(List.of("ease_latest5", "item_knn_latest5", "log_popularity", "log_popularity_30d",
-                "log_popularity_in_user_period", "log_user_items", "user_mean_log_popularity", "signed_log_item_age_days"));
+                "log_popularity_in_user_period", "log_user_items", "user_mean_log_popularity", "signed_log_item_age_days",
+                "label_affinity", "label_lift"));
         return List.copyOf(names);
     }
 
@@ -82,6 +91,41 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
         for (int i = 0; i < popularity.length; i++) {
             logPopularity[i] = (float) Math.log1p(popularity[i]);
         }
+        labelShare = new double[labels.count()];
+        for (int i = 0; i < popularity.length; i++) {
+            addLabels(labelShare, i, popularity[i]);
+        }
+        normalise(labelShare);
+    }
+
+    /** Spreads an item's weight evenly over its labels. */
+    private void addLabels(double[] shares, int item, double weight) {
+        int[] of = labels.of(item);
+        for (int label : of) {
+            shares[label] += weight / of.length;
+        }
+    }
+
+    private static void normalise(double[] shares) {
+        double total = Arrays.stream(shares).sum();
+        for (int l = 0; l < shares.length; l++) {
+            shares[l] = total == 0 ? 0 : shares[l] / total;
+        }
+    }
+
+    /** The mean share of the item's labels among the user's items, and its log ratio to their share overall. */
+    private float[] labelFeatures(double[] userShare, int item) {
+        int[] of = labels.of(item);
+        if (of.length == 0) {
+            return new float[2];
+        }
+        double user = 0;
+        double all = 0;
+        for (int label : of) {
+            user += userShare[label] / of.length;
+            all += labelShare[label] / of.length;
+        }
+        return new float[] {(float) user, (float) Math.log((user + 1e-3) / (all + 1e-3))};
     }
 
     /** Interactions to fit the sources on and the held-out interactions that label their candidates. */
@@ -101,16 +145,16 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
         Random random = new Random(options.seed());
         for (Fold fold : folds) {
             fit(fold.fit());
-            Interactions labels = fold.heldOut();
-            for (int u = 0; u < labels.users(); u++) {
-                if (labels.itemsOf(u).length == 0) {
+            Interactions heldOut = fold.heldOut();
+            for (int u = 0; u < heldOut.users(); u++) {
+                if (heldOut.itemsOf(u).length == 0) {
                     continue;
                 }
                 boolean validation = random.nextInt(5) == 0;
                 Candidates c = candidates(u);
                 float[] engaged = new float[c.items().length];
                 for (int k = 0; k < engaged.length; k++) {
-                    engaged[k] = labels.contains(u, c.items()[k]) ? 1f : 0f;
+                    engaged[k] = heldOut.contains(u, c.items()[k]) ? 1f : 0f;
                 }
                 if (engaged.length > 0) {
                     (validation ? valid : train).add(new RankingList(c.features(), engaged));
@@ -179,6 +223,11 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
         for (int i : history) {
             userPopularity += logPopularity[i] / history.length;
         }
+        double[] userShare = new double[labels.count()];
+        for (int i : history) {
+            addLabels(userShare, i, 1);
+        }
+        normalise(userShare);
         int n = sources.size();
         float[][] rows = new float[candidates.length][];
         for (int k = 0; k < candidates.length; k++) {
@@ -198,7 +247,10 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
                     now + SESSION_MARGIN_DAYS * Timeline.DAY));
             row[f++] = (float) Math.log1p(history.length);
             row[f++] = (float) userPopularity;
-            row[f] = (float) (Math.signum(age) * Math.log1p(Math.abs(age)));
+            row[f++] = (float) (Math.signum(age) * Math.log1p(Math.abs(age)));
+            float[] byLabel = labelFeatures(userShare, i);
+            row[f++] = byLabel[0];
+            row[f] = byLabel[1];
             rows[k] = row;
         }
         return new Candidates(candidates, rows);

@@ -3,11 +3,17 @@ package io.newsdesk.recommend.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsdesk.recommend.engine.EaseRecommender;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two-stage pipeline learns what the whole-history models cannot see: on a planted log where readers follow
@@ -51,6 +57,57 @@ class RankedPipelineTest {
                 assertThat(row).hasSize(RankedPipeline.FEATURES.size());
             }
         }
+    }
+
+    @Test
+    void genresFromUItemTellTheRankerHowMuchOfTheUsersHistorySharesAnItemsGenre(@TempDir Path dir) throws Exception {
+        // films 1-10 are genre 1 (of three), films 11-20 genre 2, film 21 both
+        List<String> uItem = new ArrayList<>();
+        for (int film = 1; film <= 21; film++) {
+            String flags = film == 21 ? "0|1|1" : film <= 10 ? "0|1|0" : "0|0|1";
+            uItem.add(film + "|Film " + film + " (1995)|01-Jan-1995||http://example.org/" + film + "|" + flags);
+        }
+        Files.write(dir.resolve("u.item"), uItem, StandardCharsets.ISO_8859_1);
+        List<Interaction> log = new ArrayList<>();
+        for (int film = 1; film <= 5; film++) {
+            log.add(new Interaction("fan", String.valueOf(film), 5, film * Timeline.DAY));
+        }
+        Random random = new Random(5);
+        for (int user = 0; user < 40; user++) {
+            for (int k = 0; k < 6; k++) {
+                log.add(new Interaction("u" + user, String.valueOf(1 + random.nextInt(21)), 5, (10 + k) * Timeline.DAY));
+            }
+        }
+        Dataset data = new Dataset(log, 3);
+        ItemLabels genres = ItemLabels.movieLensGenres(dir.resolve("u.item"), data);
+        assertThat(genres.count()).isEqualTo(3);
+
+        try (RankedPipeline pipeline = new RankedPipeline(data, genres, RankedPipeline.defaultOptions(), 0)) {
+            pipeline.fit(interactions(data));
+            RankedPipeline.Candidates c = pipeline.candidates(0); // the fan, the first user of the log
+            int affinity = RankedPipeline.FEATURES.indexOf("label_affinity");
+            int lift = RankedPipeline.FEATURES.indexOf("label_lift");
+            Map<String, float[]> byFilm = new HashMap<>();
+            for (int k = 0; k < c.items().length; k++) {
+                byFilm.put(data.itemKey(c.items()[k]), c.features()[k]);
+            }
+            float[] sameGenre = byFilm.get("7");
+            float[] otherGenre = byFilm.get("15");
+            float[] both = byFilm.get("21");
+            assertThat(sameGenre[affinity]).isEqualTo(1f);
+            assertThat(otherGenre[affinity]).isZero();
+            assertThat(both[affinity]).isEqualTo(0.5f);
+            assertThat(sameGenre[lift]).isPositive();
+            assertThat(otherGenre[lift]).isNegative();
+        }
+    }
+
+    private static io.newsdesk.recommend.engine.Interactions interactions(Dataset data) {
+        var builder = new io.newsdesk.recommend.engine.Interactions.Builder(data.users(), data.items());
+        for (int u = 0; u < data.users(); u++) {
+            data.positivesOf(u).forEach(p -> builder.add(p.user(), p.item()));
+        }
+        return builder.build();
     }
 
     /**
