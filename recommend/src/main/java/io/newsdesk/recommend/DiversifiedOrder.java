@@ -17,7 +17,6 @@ import java.util.Set;
 final class DiversifiedOrder {
 
     private final List<FeedCandidate> ranked;
-    private final Map<String, float[]> vectors;
     private final Settings config;
     private final float[][] vector;
     private final double[] redundancy;
@@ -32,7 +31,6 @@ final class DiversifiedOrder {
     /** {@code ranked} best first; {@code vectors} by article id (an article without one is never a duplicate). */
     DiversifiedOrder(List<FeedCandidate> ranked, Map<String, float[]> vectors, Settings config) {
         this.ranked = List.copyOf(ranked);
-        this.vectors = vectors;
         this.config = config;
         int n = ranked.size();
         top = n == 0 ? 1 : ranked.get(0).score();
@@ -76,7 +74,16 @@ final class DiversifiedOrder {
 
     /** The same candidates less some articles, ordered afresh. */
     DiversifiedOrder without(Set<String> articleIds) {
-        return new DiversifiedOrder(ranked.stream().filter(c -> !articleIds.contains(c.article().id())).toList(), vectors, config);
+        List<FeedCandidate> kept = new ArrayList<>();
+        Map<String, float[]> vectors = new HashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            String id = ranked.get(i).article().id();
+            if (!articleIds.contains(id)) {
+                kept.add(ranked.get(i));
+                vectors.put(id, vector[i]);
+            }
+        }
+        return new DiversifiedOrder(kept, vectors, config);
     }
 
     private boolean pickNext() {

@@ -72,8 +72,8 @@ public interface RecommendConfig {
         @WithDefault("5m")
         Duration snapshotTtl();
 
-        /** Readers whose feeds are kept; the least recently active are dropped first. */
-        @WithDefault("20000")
+        /** Readers whose feeds are kept (each keeps up to 300 candidates); the least recently active go first. */
+        @WithDefault("5000")
         @Min(1)
         int snapshotReaders();
 
