@@ -59,9 +59,21 @@ final class FeedLoad {
 
     /** Random readers of 0 to {@code readers - 1} come back: first page, sometimes the second, sometimes a click. */
     static FeedLoad sessions(ServiceProcess service, int readers, int clients, Duration length, long seed) throws Exception {
+        return sessions(service, readers, 0, 0, clients, length, seed);
+    }
+
+    /**
+     * Sessions as above, except that a share of them are first visits of readers numbered from {@code newFrom} on,
+     * whose feeds are computed.
+     */
+    static FeedLoad sessions(ServiceProcess service, int readers, double newShare, int newFrom, int clients, Duration length,
+            long seed) throws Exception {
         AtomicLong clickIds = new AtomicLong(seed * 1_000_000_000L);
-        return run(new FeedLoad("session"), service, clients, length, c -> {
-            String reader = ScaledNewsroom.readerId(c.random.nextInt(readers));
+        AtomicInteger newReaders = new AtomicInteger(newFrom);
+        String kind = newShare == 0 ? "session" : String.format(Locale.ROOT, "session, %.0f%% new readers", 100 * newShare);
+        return run(new FeedLoad(kind), service, clients, length, c -> {
+            String reader = ScaledNewsroom.readerId(c.random.nextDouble() < newShare ? newReaders.getAndIncrement()
+                    : c.random.nextInt(readers));
             JsonNode first = page(service, reader, null, c.load);
             if (first == null) {
                 return true;

@@ -39,6 +39,8 @@ public final class RecommendBench {
     static final String DATABASE = "newsdesk_bench";
     static final int PORT = 18_480;
     static final int EVENT_BATCH = 1_000;
+    /** The share of sessions in the mixed run that are first visits of new readers. */
+    static final double NEW_READERS = 0.05;
 
     private RecommendBench() {
     }
@@ -119,6 +121,9 @@ public final class RecommendBench {
             log("warm-up " + FeedLoad.sessions(service, active, clients, Duration.ofSeconds(10), 1).summary());
             feeds.add(FeedLoad.sessions(service, active, clients, Duration.ofSeconds(seconds), 2));
             feeds.add(FeedLoad.sessions(service, active, 1, Duration.ofSeconds(Math.min(20, seconds)), 3));
+            // new readers from beyond those the one-client first visits reached
+            feeds.add(FeedLoad.sessions(service, active, NEW_READERS, Math.max(active, (readers + active) / 2), clients,
+                    Duration.ofSeconds(seconds), 4));
             feeds.forEach(f -> log(f.summary()));
             report(md, articles, readers, events, copied, loadSeconds, indexSeconds, forHttp.size(), eventsPerSecond,
                     matrix, ranker, models, clients, active, feeds);
@@ -234,8 +239,9 @@ public final class RecommendBench {
                 + "candidates, ranker, diversification), then readers from %d on with one client. *Session*: after a 10 s "
                 + "warm-up, random readers of those %,d come back: the first page, the second in %.0f%% of visits (by its "
                 + "cursor), and in %.0f%% a click on an item of the first page posted to `POST /api/events` (not timed). "
+                + "The last run mixes in first visits: %.0f%% of sessions are readers not seen before. "
                 + "Feeds/s and latencies count every feed page.%n%n", active - 1, clients, active, active,
-                100 * FeedLoad.SECOND_PAGE, 100 * FeedLoad.CLICK));
+                100 * FeedLoad.SECOND_PAGE, 100 * FeedLoad.CLICK, 100 * NEW_READERS));
         md.append("| load | clients | seconds | feeds | feeds/s | p50 ms | p90 ms | p99 ms | clicks | errors | ranked by |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         feeds.forEach(f -> md.append(f.row(f == feeds.get(1) || f == feeds.get(3) ? 1 : clients)));

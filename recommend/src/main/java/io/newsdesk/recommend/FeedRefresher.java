@@ -24,8 +24,9 @@ import org.jboss.logging.Logger;
  * Keeps kept feeds ({@link FeedSnapshots}) true to the reader's events. What a reader takes up or hides leaves their
  * next first page at once; a little later ({@code newsdesk.recommend.feed.refresh-delay}, so that a burst of events
  * costs one computation) the feed is computed again in the background, so that it follows the new interests and the
- * next visit finds it ready. Refreshes run on one thread and at most {@code refresh-queue} readers wait; beyond that
- * a reader's feed is only filtered until it expires. A new subscription drops the reader's feeds; a deleted article
+ * next visit finds it ready. Refreshes run on one thread that rests between them, so that they take at most
+ * {@code refresh-cpu-share} of one core from serving; at most {@code refresh-queue} readers wait, and beyond that a
+ * reader's feed is only filtered until it expires. A new subscription drops the reader's feeds; a deleted article
  * drops every feed.
  */
 @ApplicationScoped
@@ -92,6 +93,7 @@ public class FeedRefresher {
 
     private void refresh(String reader, List<String> sections) {
         waiting.remove(reader);
+        long started = System.nanoTime();
         for (String section : sections) {
             try {
                 feeds.refresh(reader, section);
@@ -99,6 +101,14 @@ public class FeedRefresher {
             } catch (RuntimeException e) {
                 LOG.warnf("could not refresh the feed of reader %s: %s", reader, e.getMessage());
             }
+        }
+        // rest in proportion, so that refreshes take at most their share of one core from serving
+        long busy = System.nanoTime() - started;
+        long rest = (long) (busy * (1 / config.refreshCpuShare() - 1));
+        try {
+            TimeUnit.NANOSECONDS.sleep(rest);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -81,6 +81,11 @@ public interface RecommendConfig {
         @WithDefault("2s")
         Duration refreshDelay();
 
+        /** The largest share of one core that background refreshes of kept feeds may take from serving. */
+        @WithDefault("0.25")
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+        double refreshCpuShare();
+
         /** Readers whose feeds may wait for a refresh at once; beyond it a kept feed is only filtered until it expires. */
         @WithDefault("10000")
         @Min(1)
