@@ -72,8 +72,11 @@ public interface RecommendConfig {
         @WithDefault("5m")
         Duration snapshotTtl();
 
-        /** Readers whose feeds are kept (each keeps up to 300 candidates); the least recently active go first. */
-        @WithDefault("5000")
+        /**
+         * Readers whose feeds are kept; the least recently active go first. A kept feed holds up to three feeds' depth
+         * of candidates, about 250 bytes each (80 KB at the default depth).
+         */
+        @WithDefault("10000")
         @Min(1)
         int snapshotReaders();
 
