@@ -1,6 +1,7 @@
 /**
- * Recommendations for the reader portal: candidate sources (vector profile, BM25 interests, item and user
- * neighbours, matrix factorisation, fresh, trending, editor picks), the DJL-trained ranker, re-ranking and the
- * offline evaluation. Depends on {@code io.newsdesk.core} only. Built under issue 11; empty until then.
+ * Recommendations for the reader portal: candidate sources and the classic recommenders ({@code engine}), the
+ * matrix model ({@code matrix}), the DJL-trained ranker ({@code ranker}), feed assembly ({@code feed}), editor picks
+ * ({@code picks}), related articles and trending here, the offline evaluation ({@code eval}) and the REST resources
+ * ({@code api}). Depends on {@code io.newsdesk.core} only.
  */
 package io.newsdesk.recommend;

@@ -1,9 +1,9 @@
 package io.newsdesk.recommend.api;
 
 import io.newsdesk.core.content.ContentIds;
-import io.newsdesk.recommend.FeedPage;
-import io.newsdesk.recommend.FeedService;
-import io.newsdesk.recommend.ReaderProfile;
+import io.newsdesk.recommend.feed.FeedPage;
+import io.newsdesk.recommend.feed.FeedService;
+import io.newsdesk.recommend.feed.ReaderProfile;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

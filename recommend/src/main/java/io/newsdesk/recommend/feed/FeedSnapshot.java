@@ -1,4 +1,4 @@
-package io.newsdesk.recommend;
+package io.newsdesk.recommend.feed;
 
 import java.time.Instant;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package io.newsdesk.recommend;
+package io.newsdesk.recommend.feed;
 
+import io.newsdesk.recommend.Recommendation;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.newsdesk.recommend;
+package io.newsdesk.recommend.feed;
 
 import io.newsdesk.core.content.ArticleService;
 import io.newsdesk.core.content.ArticleSummary;
@@ -8,6 +8,8 @@ import io.newsdesk.core.content.ReaderNotFoundException;
 import io.newsdesk.core.http.Cursor;
 import io.newsdesk.core.index.IndexSync;
 import io.newsdesk.core.problem.InvalidRequestException;
+import io.newsdesk.recommend.ReaderContextLoader;
+import io.newsdesk.recommend.RecommendConfig;
 import io.newsdesk.recommend.engine.Candidate;
 import io.newsdesk.recommend.engine.CandidateSource;
 import io.newsdesk.recommend.engine.ReaderContext;

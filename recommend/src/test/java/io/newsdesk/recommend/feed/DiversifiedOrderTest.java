@@ -1,4 +1,4 @@
-package io.newsdesk.recommend;
+package io.newsdesk.recommend.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package io.newsdesk.recommend;
+package io.newsdesk.recommend.feed;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.core.content.ArticleChanged;
 import io.newsdesk.core.content.ReaderEventsRecorded;
+import io.newsdesk.recommend.RecommendConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

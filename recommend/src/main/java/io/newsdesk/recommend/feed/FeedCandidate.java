@@ -1,6 +1,7 @@
-package io.newsdesk.recommend;
+package io.newsdesk.recommend.feed;
 
 import io.newsdesk.core.content.ArticleSummary;
+import io.newsdesk.recommend.Recommendation;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
-package io.newsdesk.recommend;
+package io.newsdesk.recommend.feed;
 
 import io.newsdesk.core.embed.Vectors;
+import io.newsdesk.recommend.RecommendConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
