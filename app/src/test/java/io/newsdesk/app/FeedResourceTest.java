@@ -130,6 +130,49 @@ class FeedResourceTest {
     }
 
     @Test
+    void anArticleThatArrivesAfterAFeedWasKeptJoinsItsNextFirstPageAndOpenPagesStayAsTheyWere() {
+        String reader = uniqueId("follower");
+        String followed = "world-" + uniqueId("w").substring(2, 8).toLowerCase();
+        String elsewhere = "weather-" + uniqueId("w").substring(2, 8).toLowerCase();
+        Map<String, Object> subscribe = new HashMap<>(Map.of("id", uniqueId("sub"), "readerId", reader, "type", "subscribe",
+                "target", "section:" + followed));
+        post(List.of(subscribe, event(reader, "read", SPORT_IDS.get(2), 120)));
+        List<String> six = feed(reader, Map.of("limit", 6)).getList("items.id", String.class);
+        JsonPath first = feed(reader, Map.of("limit", 3));
+        List<String> three = first.getList("items.id", String.class);
+        assertThat(three).isEqualTo(six.subList(0, 3));
+
+        String news = uniqueId("news");
+        put(news, article("Ceasefire talks resume in the capital", followed, "Delegations met again on Monday.")).then().statusCode(201);
+        String unrelated = uniqueId("rain");
+        put(unrelated, article("Heavy rain expected on the coast", elsewhere, "A yellow warning is in force.")).then().statusCode(201);
+
+        JsonPath visit = feed(reader, Map.of("limit", 3));
+        assertThat(visit.getString("computedAt")).as("still the kept feed").isEqualTo(first.getString("computedAt"));
+        assertThat(visit.getList("items.id", String.class)).containsExactly(three.get(0), news, three.get(1));
+        assertThat(visit.getString("items[1].reason")).contains("a section you follow");
+        assertThat(feed(reader, Map.of("limit", 50)).getList("items.id", String.class)).doesNotContain(unrelated);
+        JsonPath openPage = feed(reader, Map.of("limit", 3, "cursor", first.getString("nextCursor")));
+        assertThat(openPage.getList("items.id", String.class)).as("the page after the first visit's").isEqualTo(six.subList(3, 6));
+    }
+
+    @Test
+    void aWarmingSweepComputesTheFeedsOfRecentlyActiveReadersBeforeTheyAsk() {
+        String reader = uniqueId("returning");
+        post(List.of(event(reader, "read", SPORT_IDS.get(3), 120), event(reader, "read", OTHER_IDS.get(2), 60)));
+        Instant started = Instant.parse(given().post("/api/feed-warming:start").then().statusCode(202)
+                .body("running", equalTo(true)).extract().path("startedAt"));
+        // the sweep goes most recent reader first: this test's reader is done once any reader is
+        await("the first reader warmed", () -> {
+            JsonPath sweep = given().get("/api/feed-warming").then().statusCode(200).extract().jsonPath();
+            return sweep.getInt("computed") + sweep.getInt("kept") + sweep.getInt("failed") > 0;
+        });
+        Instant asked = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant computed = Instant.parse(feed(reader, Map.of("limit", 5)).getString("computedAt"));
+        assertThat(computed).isAfterOrEqualTo(started.truncatedTo(ChronoUnit.MILLIS)).isBefore(asked);
+    }
+
+    @Test
     void theSameStoryFiledTwiceAppearsOnce() {
         String title = "Harbridge Town confirm the signing of a new goalkeeper from Rovers";
         String body = title + ". The goalkeeper signed a three-year contract and trains with the squad on Monday.";

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * requests. Two kinds of load:
  * <ul>
  * <li>{@link #firstVisits}: each of the active readers asks for the first page of their feed once, so every feed is
- * computed (nothing is kept for them yet);</li>
+ * computed (nothing is kept for them yet); or readers whose feeds a warming sweep computed ahead ask once each;</li>
  * <li>{@link #sessions}: random active readers come back as a portal's readers do: the first page, often the second
  * (30%), and now and then a click on an item of the first page (20%), posted as an event like the portal would.</li>
  * </ul>
@@ -53,6 +53,20 @@ final class FeedLoad {
                 return false;
             }
             page(service, ScaledNewsroom.readerId(reader), null, c.load);
+            return true;
+        });
+    }
+
+    /** The given readers ask for their feed once each, until all have or the time is up. */
+    static FeedLoad firstVisits(ServiceProcess service, String kind, List<String> readers, int clients, Duration atMost)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return run(new FeedLoad(kind), service, clients, atMost, c -> {
+            int reader = next.getAndIncrement();
+            if (reader >= readers.size()) {
+                return false;
+            }
+            page(service, readers.get(reader), null, c.load);
             return true;
         });
     }

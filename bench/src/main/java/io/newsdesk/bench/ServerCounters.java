@@ -13,7 +13,8 @@ final class ServerCounters {
     static Map<String, Double> read(ServiceProcess service) throws IOException, InterruptedException {
         Map<String, Double> counters = new HashMap<>();
         for (String line : service.get("/q/metrics").body().split("\n")) {
-            if (line.startsWith("newsdesk_feed_snapshots_total") || line.startsWith("newsdesk_feed_refreshes_total")) {
+            if (line.startsWith("newsdesk_feed_snapshots_total") || line.startsWith("newsdesk_feed_refreshes_total")
+                    || line.startsWith("newsdesk_feed_warms_total")) {
                 int space = line.lastIndexOf(' ');
                 counters.put(line.substring(0, space).replace(",}", "}"), Double.parseDouble(line.substring(space + 1)));
             }

@@ -32,7 +32,9 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
                 "-XX:+UseG1GC", "-Xmx6g", "-Dquarkus.http.port=" + port, "-Dnewsdesk.db.name=" + database,
-                "-Dnewsdesk.data.dir=" + dataDir, "-Dnewsdesk.demo.enabled=false", "-Dnewsdesk.recommend.retrain.enabled=false"));
+                "-Dnewsdesk.data.dir=" + dataDir, "-Dnewsdesk.demo.enabled=false", "-Dnewsdesk.recommend.retrain.enabled=false",
+                // the bench starts warming sweeps itself, so that none runs under another measurement
+                "-Dnewsdesk.recommend.feed.warm-interval=0"));
         command.addAll(extraProperties);
         command.addAll(List.of("-jar", "app/target/quarkus-app/quarkus-run.jar"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)

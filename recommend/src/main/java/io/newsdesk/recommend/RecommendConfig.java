@@ -66,11 +66,28 @@ public interface RecommendConfig {
         double freshnessBoost();
 
         /**
-         * How long a computed feed serves the reader's later pages and visits (less what they read or hid since);
-         * new articles reach a kept feed within this time. 0 computes every first page afresh.
+         * How long a computed feed serves the reader's later pages and visits, less what they read or hid since and
+         * with the articles that arrived since placed into it ({@code arrivals-per-feed}). 0 computes every first
+         * page afresh.
          */
-        @WithDefault("5m")
+        @WithDefault("30m")
         Duration snapshotTtl();
+
+        /** Articles that arrived after a kept feed was computed that its first page may take in; 0 takes none. */
+        @WithDefault("3")
+        @Min(0)
+        int arrivalsPerFeed();
+
+        /**
+         * How often the feeds of recently active readers are computed ahead of their visits, so that a returning
+         * reader's first page is a kept one; 0 turns this off. Keep it below {@code snapshot-ttl}.
+         */
+        @WithDefault("20m")
+        Duration warmInterval();
+
+        /** Readers whose latest event is at most this old get their feeds computed ahead (most recent first). */
+        @WithDefault("7d")
+        Duration warmWindow();
 
         /**
          * Readers whose feeds are kept; the least recently active go first. A kept feed holds up to three feeds' depth
@@ -84,7 +101,7 @@ public interface RecommendConfig {
         @WithDefault("2s")
         Duration refreshDelay();
 
-        /** The largest share of one core that background refreshes of kept feeds may take from serving. */
+        /** The largest share of one core that background work on kept feeds (refreshes, warming) may take from serving. */
         @WithDefault("0.25")
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
         double refreshCpuShare();

@@ -72,7 +72,7 @@ public class ArticleService {
         } catch (PersistenceException e) {
             throw new ConcurrentUpdateException(id, e);
         }
-        changed.fire(new ArticleChanged(id, target.changeSeq, false));
+        changed.fire(new ArticleChanged(id, target.changeSeq, false, existing == null));
         return new ArticleWrite(ArticleView.of(target),
                 existing == null ? ArticleWrite.Outcome.CREATED : ArticleWrite.Outcome.UPDATED);
     }
@@ -97,7 +97,7 @@ public class ArticleService {
         } catch (PersistenceException e) {
             throw new ConcurrentUpdateException(id, e);
         }
-        changed.fire(new ArticleChanged(id, seq, true));
+        changed.fire(new ArticleChanged(id, seq, true, false));
     }
 
     /** Articles newest first, optionally in one section; keyset-paginated on (published, id). */

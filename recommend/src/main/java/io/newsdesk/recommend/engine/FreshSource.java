@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 public class FreshSource implements CandidateSource {
 
     static final int WINDOW_HOURS = 72;
+    /** The reader's most read sections that count with the followed ones. */
+    public static final int FREQUENT_SECTIONS = 3;
 
     private final DataSource dataSource;
 
@@ -41,7 +43,7 @@ public class FreshSource implements CandidateSource {
             sections.add(section);
         } else {
             sections.addAll(reader.followedSections());
-            reader.sectionAffinity().keySet().stream().limit(3).forEach(sections::add);
+            reader.sectionAffinity().keySet().stream().limit(FREQUENT_SECTIONS).forEach(sections::add);
         }
         String sql = """
                 SELECT id, section, published_at FROM core_article

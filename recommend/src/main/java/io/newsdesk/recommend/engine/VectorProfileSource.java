@@ -22,7 +22,7 @@ import java.util.Map;
 @ApplicationScoped
 public class VectorProfileSource implements CandidateSource {
 
-    static final double JOIN_SIMILARITY = 0.75;
+    public static final double JOIN_SIMILARITY = 0.75;
     static final int MAX_CLUSTERS = 3;
     private static final int PROFILE_ARTICLES = 30;
 
@@ -39,8 +39,8 @@ public class VectorProfileSource implements CandidateSource {
         return "vector-profile";
     }
 
-    /** One interest: its centroid, weight and the article that weighs most in it. */
-    record Interest(float[] centroid, double weight, String anchor) {
+    /** One interest: its centroid (unit length), weight and the article that weighs most in it. */
+    public record Interest(float[] centroid, double weight, String anchor) {
     }
 
     @Override
@@ -83,7 +83,7 @@ public class VectorProfileSource implements CandidateSource {
      * The reader's interests, computed once per reader context: a feed asks for them in its candidate source and
      * again for the ranker's features, on the same request thread.
      */
-    List<Interest> interests(ReaderContext reader) {
+    public List<Interest> interests(ReaderContext reader) {
         Memo memo = LAST.get();
         if (memo != null && memo.reader() == reader) {
             return memo.interests();

@@ -4,6 +4,7 @@ import io.newsdesk.core.embed.Vectors;
 import io.newsdesk.recommend.RecommendConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +16,10 @@ import java.util.Set;
  * only as far as pages ask ({@link #upTo}). Each candidate keeps its greatest similarity to the items chosen so far,
  * updated only against the newest choice, so a pick costs one dot product per remaining candidate.
  */
-final class DiversifiedOrder {
+final class DiversifiedOrder implements FeedOrder {
 
     private final List<FeedCandidate> ranked;
+    private final Set<String> ids = new HashSet<>();
     private final Settings config;
     private final float[][] vector;
     private final double[] redundancy;
@@ -43,6 +45,7 @@ final class DiversifiedOrder {
         Map<String, Integer> sectionIndex = new HashMap<>();
         for (int i = 0; i < n; i++) {
             vector[i] = vectors.get(ranked.get(i).article().id());
+            ids.add(ranked.get(i).article().id());
             sectionOf[i] = sectionIndex.computeIfAbsent(ranked.get(i).article().section(), k -> sectionIndex.size());
         }
         leftPerSection = new int[sectionIndex.size()];
@@ -65,8 +68,8 @@ final class DiversifiedOrder {
         }
     }
 
-    /** The first {@code count} items of the order, or all there are when fewer. */
-    synchronized List<FeedCandidate> upTo(int count) {
+    @Override
+    public synchronized List<FeedCandidate> upTo(int count) {
         while (chosen.size() < count && pickNext()) {
             // each pick extends chosen
         }
@@ -74,7 +77,8 @@ final class DiversifiedOrder {
     }
 
     /** The same candidates less some articles, ordered afresh. */
-    DiversifiedOrder without(Set<String> articleIds) {
+    @Override
+    public DiversifiedOrder without(Set<String> articleIds) {
         List<FeedCandidate> kept = new ArrayList<>();
         Map<String, float[]> vectors = new HashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
@@ -85,6 +89,11 @@ final class DiversifiedOrder {
             }
         }
         return new DiversifiedOrder(kept, vectors, config);
+    }
+
+    @Override
+    public boolean offers(String articleId) {
+        return ids.contains(articleId);
     }
 
     private boolean pickNext() {

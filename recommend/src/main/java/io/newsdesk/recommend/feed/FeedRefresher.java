@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.core.content.ArticleChanged;
 import io.newsdesk.core.content.ReaderEventsRecorded;
 import io.newsdesk.recommend.RecommendConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -16,19 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps kept feeds ({@link FeedSnapshots}) true to the reader's events. What a reader takes up or hides leaves their
  * next first page at once; a little later ({@code newsdesk.recommend.feed.refresh-delay}, so that a burst of events
  * costs one computation) the feed is computed again in the background, so that it follows the new interests and the
- * next visit finds it ready. Refreshes run on one thread that rests between them, so that they take at most
- * {@code refresh-cpu-share} of one core from serving; at most {@code refresh-queue} readers wait, and beyond that a
- * reader's feed is only filtered until it expires. A new subscription drops the reader's feeds; a deleted article
- * drops every feed.
+ * next visit finds it ready. Refreshes run on the {@link FeedWorker}; at most {@code refresh-queue} readers wait,
+ * and beyond that a reader's feed is only filtered until it expires. A new subscription drops the reader's feeds;
+ * a deleted article leaves every kept feed's next first page.
  */
 @ApplicationScoped
 public class FeedRefresher {
@@ -39,15 +33,13 @@ public class FeedRefresher {
     private final FeedService feeds;
     private final RecommendConfig.Feed config;
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "newsdesk-feed-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FeedWorker worker;
     private final Counter refreshed;
     private final Counter skipped;
 
-    public FeedRefresher(FeedSnapshots snapshots, FeedService feeds, RecommendConfig config, MeterRegistry registry) {
+    public FeedRefresher(FeedSnapshots snapshots, FeedService feeds, FeedWorker worker, RecommendConfig config,
+            MeterRegistry registry) {
+        this.worker = worker;
         this.snapshots = snapshots;
         this.feeds = feeds;
         this.config = config.feed();
@@ -72,14 +64,8 @@ public class FeedRefresher {
 
     void onArticleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleChanged change) {
         if (change.deleted()) {
-            snapshots.forgetAll();
+            snapshots.withdraw(change.articleId());
         }
-    }
-
-    /** Before the index closes (its priority is 20): a refresh in flight would find it closed. */
-    void onStop(@Observes @Priority(5) ShutdownEvent event) throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private void schedule(String reader, List<String> sections) {
@@ -87,14 +73,13 @@ public class FeedRefresher {
             skipped.increment();
             return;
         }
-        if (waiting.add(reader)) {
-            worker.schedule(() -> refresh(reader, sections), config.refreshDelay().toMillis(), TimeUnit.MILLISECONDS);
+        if (waiting.add(reader) && !worker.schedule(() -> refresh(reader, sections), config.refreshDelay())) {
+            waiting.remove(reader);
         }
     }
 
     private void refresh(String reader, List<String> sections) {
         waiting.remove(reader);
-        long started = System.nanoTime();
         for (String section : sections) {
             try {
                 feeds.refresh(reader, section);
@@ -102,14 +87,6 @@ public class FeedRefresher {
             } catch (RuntimeException e) {
                 LOG.warnf("could not refresh the feed of reader %s: %s", reader, e.getMessage());
             }
-        }
-        // rest in proportion, so that refreshes take at most their share of one core from serving
-        long busy = System.nanoTime() - started;
-        long rest = (long) (busy * (1 / config.refreshCpuShare() - 1));
-        try {
-            TimeUnit.NANOSECONDS.sleep(rest);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

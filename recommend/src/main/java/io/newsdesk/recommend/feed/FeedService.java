@@ -12,6 +12,7 @@ import io.newsdesk.recommend.ReaderContextLoader;
 import io.newsdesk.recommend.RecommendConfig;
 import io.newsdesk.recommend.engine.Candidate;
 import io.newsdesk.recommend.engine.CandidateSource;
+import io.newsdesk.recommend.engine.FreshSource;
 import io.newsdesk.recommend.engine.ReaderContext;
 import io.newsdesk.recommend.engine.VectorProfileSource;
 import io.newsdesk.recommend.ranker.RankerService;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Assembles a reader's feed: every candidate source proposes articles, their rankings are fused (weighted
@@ -62,10 +64,12 @@ public class FeedService {
     private final RecommendConfig.Feed config;
     private final ServedItemLog served;
     private final FeedSnapshots snapshots;
+    private final ArrivalSplice arrivals;
 
     public FeedService(Instance<CandidateSource> sources, ReaderContextLoader readers, ArticleService articles,
             ReaderEventService events, IndexSync index, VectorProfileSource profiles, RankerService rankers,
-            RecommendConfig config, ServedItemLog served, FeedSnapshots snapshots) {
+            RecommendConfig config, ServedItemLog served, FeedSnapshots snapshots, ArrivalSplice arrivals) {
+        this.arrivals = arrivals;
         this.config = config.feed();
         this.served = served;
         this.snapshots = snapshots;
@@ -85,7 +89,12 @@ public class FeedService {
         FeedSnapshot feed;
         int offset = 0;
         if (position.isEmpty()) {
-            feed = snapshots.current(readerId, section, rankedBy(ranker), Instant.now());
+            Instant now = Instant.now();
+            FeedSnapshot kept = snapshots.current(readerId, section, rankedBy(ranker), now);
+            feed = kept == null ? null : arrivals.splice(kept, now, snapshots::nextId);
+            if (feed != kept) {
+                snapshots.replace(readerId, kept, feed);
+            }
             if (feed == null) {
                 feed = compute(readerId, section, ranker, Instant.now().truncatedTo(ChronoUnit.MILLIS), true, snapshots.nextId());
             }
@@ -155,11 +164,26 @@ public class FeedService {
             pool = rescore(reader, pool, vectors, ranker.get());
         }
         FeedSnapshot feed = new FeedSnapshot(id, section, asOf, rankedBy(ranker), reader.coldStart(),
-                new DiversifiedOrder(pool, vectors, DiversifiedOrder.Settings.of(config)));
+                new DiversifiedOrder(pool, vectors, DiversifiedOrder.Settings.of(config)), interests(reader));
         if (keep) {
             snapshots.keep(readerId, feed, version);
         }
         return feed;
+    }
+
+    /** What the kept feed needs to judge articles that arrive after it was computed. */
+    private ReaderInterests interests(ReaderContext reader) {
+        List<VectorProfileSource.Interest> clusters = profiles.interests(reader);
+        Map<String, ArticleSummary> anchors = articles.summaries(clusters.stream().map(VectorProfileSource.Interest::anchor).toList());
+        List<ReaderInterests.Interest> named = new ArrayList<>();
+        for (VectorProfileSource.Interest c : clusters) {
+            ArticleSummary anchor = anchors.get(c.anchor());
+            if (anchor != null) {
+                named.add(new ReaderInterests.Interest(c.centroid(), anchor.title()));
+            }
+        }
+        return new ReaderInterests(Set.copyOf(reader.followedSections()),
+                reader.sectionAffinity().keySet().stream().limit(FreshSource.FREQUENT_SECTIONS).toList(), List.copyOf(named));
     }
 
     /** The articles of a page as they are now (a title may have been edited since); deleted ones left out. */
@@ -175,7 +199,7 @@ public class FeedService {
         return current;
     }
 
-    private static String rankedBy(Optional<RankerService.Served> ranker) {
+    static String rankedBy(Optional<RankerService.Served> ranker) {
         return ranker.map(RankerService.Served::name).orElse("heuristic-fusion");
     }
 

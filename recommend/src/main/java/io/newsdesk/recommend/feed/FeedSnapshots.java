@@ -84,11 +84,27 @@ public class FeedSnapshots {
         return found.snapshot();
     }
 
-    /** The snapshot a cursor names, if it is still the reader's current one for that section filter. */
+    /** The reader's kept snapshot for a section filter as it is, however old; null when none is kept. */
+    FeedSnapshot peek(String readerId, String section) {
+        ReaderFeeds feeds = enabled() ? readers.getIfPresent(readerId) : null;
+        return feeds == null ? null : feeds.get(section);
+    }
+
+    /** Puts {@code next} in the place of {@code current} unless the reader's snapshot changed meanwhile. */
+    void replace(String readerId, FeedSnapshot current, FeedSnapshot next) {
+        ReaderFeeds feeds = enabled() ? readers.getIfPresent(readerId) : null;
+        if (feeds != null) {
+            feeds.replace(current, next);
+        }
+    }
+
+    /**
+     * The snapshot a cursor names, if it is the reader's current one for that section filter or the one the current
+     * one replaced (pages opened before the reader's latest visit read on from it).
+     */
     FeedSnapshot byId(String readerId, String section, long id) {
         ReaderFeeds feeds = enabled() ? readers.getIfPresent(readerId) : null;
-        FeedSnapshot found = feeds == null ? null : feeds.get(section);
-        return found != null && found.id() == id ? found : null;
+        return feeds == null ? null : feeds.byId(section, id);
     }
 
     /** Keeps a computed feed unless the reader's events changed since {@code version} was read. */
@@ -115,10 +131,9 @@ public class FeedSnapshots {
         }
     }
 
-    /** Drops every snapshot (an article left the newsroom). */
-    void forgetAll() {
-        readers.asMap().values().forEach(ReaderFeeds::forget);
-        readers.invalidateAll();
+    /** Leaves an article out of every kept feed's next first page (it left the newsroom). */
+    void withdraw(String articleId) {
+        readers.asMap().values().forEach(feeds -> feeds.withdraw(articleId));
     }
 
     private record Current(FeedSnapshot snapshot, boolean filtered) {
@@ -128,6 +143,8 @@ public class FeedSnapshots {
     private static final class ReaderFeeds {
 
         private final Map<String, FeedSnapshot> bySection = new HashMap<>();
+        /** The snapshot each current one replaced, for the cursors of pages opened from it. */
+        private final Map<String, FeedSnapshot> copiedFrom = new HashMap<>();
         private long version;
 
         synchronized long version() {
@@ -138,6 +155,23 @@ public class FeedSnapshots {
             return bySection.get(key(section));
         }
 
+        synchronized FeedSnapshot byId(String section, long id) {
+            for (FeedSnapshot s : new FeedSnapshot[] {bySection.get(key(section)), copiedFrom.get(key(section))}) {
+                if (s != null && s.id() == id) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        /** Puts a copy in the place of the section's current snapshot, remembering what it was copied from. */
+        private void copied(FeedSnapshot from, FeedSnapshot copy) {
+            bySection.put(key(copy.section()), copy);
+            if (from.id() != copy.id()) {
+                copiedFrom.put(key(copy.section()), from);
+            }
+        }
+
         synchronized Current current(String section, String rankedBy, Instant notBefore, LongSupplier ids) {
             FeedSnapshot found = bySection.get(key(section));
             if (found == null) {
@@ -145,19 +179,29 @@ public class FeedSnapshots {
             }
             if (found.asOf().isBefore(notBefore) || !found.rankedBy().equals(rankedBy)) {
                 bySection.remove(key(section));
+                copiedFrom.remove(key(section));
                 return null;
             }
             if (found.consumed().isEmpty()) {
                 return new Current(found, false);
             }
             FeedSnapshot copy = found.without(ids.getAsLong(), Set.copyOf(found.consumed()));
-            bySection.put(key(section), copy);
+            copied(found, copy);
             return new Current(copy, true);
+        }
+
+        synchronized void replace(FeedSnapshot current, FeedSnapshot next) {
+            if (bySection.get(key(current.section())) == current) {
+                copied(current, next);
+            }
         }
 
         synchronized void keep(FeedSnapshot snapshot, long readVersion) {
             if (version == readVersion) {
-                bySection.put(key(snapshot.section()), snapshot);
+                FeedSnapshot replaced = bySection.put(key(snapshot.section()), snapshot);
+                if (replaced != null) {
+                    copiedFrom.put(key(snapshot.section()), replaced);
+                }
             }
         }
 
@@ -167,9 +211,15 @@ public class FeedSnapshots {
             return bySection.values().stream().map(FeedSnapshot::section).toList();
         }
 
+        /** Like {@link #consumed} but no event of the reader's: a feed being computed may keep it, pages drop it. */
+        synchronized void withdraw(String articleId) {
+            bySection.values().forEach(s -> s.consumed().add(articleId));
+        }
+
         synchronized void forget() {
             version++;
             bySection.clear();
+            copiedFrom.clear();
         }
 
         private static String key(String section) {

@@ -51,8 +51,12 @@ class FeedSnapshotsTest {
         assertThat(next.asOf()).isEqualTo(feed.asOf());
         assertThat(DiversifiedOrderTest.ids(feed.order().upTo(10))).as("pages of the first snapshot stay as they were")
                 .containsExactly("a", "b", "c", "d");
-        assertThat(snapshots.byId("r1", null, feed.id())).isNull();
+        assertThat(snapshots.byId("r1", null, feed.id())).as("open pages read on from it").isSameAs(feed);
         assertThat(snapshots.current("r1", null, "mlp-v1", now)).as("the filtered copy is now kept").isSameAs(next);
+        FeedSnapshot refreshed = feed(snapshots.nextId(), now.plusSeconds(5), "mlp-v1", "c", "d");
+        snapshots.keep("r1", refreshed, snapshots.version("r1"));
+        assertThat(snapshots.byId("r1", null, next.id())).as("one snapshot back").isSameAs(next);
+        assertThat(snapshots.byId("r1", null, feed.id())).as("two back").isNull();
         assertThat(registry.get("newsdesk.feed.snapshots").tag("outcome", "filtered").counter().count()).isEqualTo(1);
         assertThat(registry.get("newsdesk.feed.snapshots").tag("outcome", "hit").counter().count()).isEqualTo(1);
     }
@@ -69,14 +73,23 @@ class FeedSnapshotsTest {
     }
 
     @Test
-    void forgettingDropsOneReaderOrEveryone() {
+    void forgettingDropsOneReader() {
         snapshots.keep("r1", feed(snapshots.nextId(), now, "mlp-v1", "a"), snapshots.version("r1"));
         snapshots.keep("r2", feed(snapshots.nextId(), now, "mlp-v1", "a"), snapshots.version("r2"));
         snapshots.forget("r1");
         assertThat(snapshots.current("r1", null, "mlp-v1", now)).isNull();
         assertThat(snapshots.current("r2", null, "mlp-v1", now)).isNotNull();
-        snapshots.forgetAll();
-        assertThat(snapshots.current("r2", null, "mlp-v1", now)).isNull();
+    }
+
+    @Test
+    void aWithdrawnArticleLeavesEveryKeptFeedWithoutDroppingThem() {
+        snapshots.keep("r1", feed(snapshots.nextId(), now, "mlp-v1", "a", "b"), snapshots.version("r1"));
+        snapshots.keep("r2", feed(snapshots.nextId(), now, "mlp-v1", "b", "c"), snapshots.version("r2"));
+        long version = snapshots.version("r1");
+        snapshots.withdraw("b");
+        assertThat(DiversifiedOrderTest.ids(snapshots.current("r1", null, "mlp-v1", now).order().upTo(10))).containsExactly("a");
+        assertThat(DiversifiedOrderTest.ids(snapshots.current("r2", null, "mlp-v1", now).order().upTo(10))).containsExactly("c");
+        assertThat(snapshots.version("r1")).as("no event of the reader's").isEqualTo(version);
     }
 
     @Test
@@ -94,6 +107,6 @@ class FeedSnapshotsTest {
             ranked.add(new FeedCandidate(a, 1.0 - i / 10.0, List.of("test"), "test", null));
         }
         return new FeedSnapshot(id, null, asOf, rankedBy, false,
-                new DiversifiedOrder(ranked, Map.of(), new DiversifiedOrder.Settings(1.0, 1.0, 0.97)));
+                new DiversifiedOrder(ranked, Map.of(), new DiversifiedOrder.Settings(1.0, 1.0, 0.97)), ReaderInterests.NONE);
     }
 }
