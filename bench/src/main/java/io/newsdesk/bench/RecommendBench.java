@@ -126,7 +126,9 @@ public final class RecommendBench {
                     Duration.ofSeconds(seconds), 4));
             Warming warming = warm(service, active, Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-seconds", "120"))));
             log("warming: " + warming);
-            feeds.add(FeedLoad.firstVisits(service, "first visit, warmed", warming.warmedReaders(), clients, Duration.ofSeconds(180)));
+            if (!warming.warmedReaders().isEmpty()) {
+                feeds.add(FeedLoad.firstVisits(service, "first visit, warmed", warming.warmedReaders(), clients, Duration.ofSeconds(180)));
+            }
             feeds.forEach(f -> log(f.summary()));
             report(md, articles, readers, events, copied, loadSeconds, indexSeconds, forHttp.size(), eventsPerSecond,
                     matrix, ranker, models, clients, active, feeds, warming);

@@ -89,6 +89,11 @@ public interface RecommendConfig {
         @WithDefault("7d")
         Duration warmWindow();
 
+        /** The largest share of one core that computing feeds ahead of visits may take from serving. */
+        @WithDefault("0.25")
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+        double warmCpuShare();
+
         /**
          * Readers whose feeds are kept; the least recently active go first. A kept feed holds up to three feeds' depth
          * of candidates, about 250 bytes each (80 KB at the default depth).
@@ -101,7 +106,7 @@ public interface RecommendConfig {
         @WithDefault("2s")
         Duration refreshDelay();
 
-        /** The largest share of one core that background work on kept feeds (refreshes, warming) may take from serving. */
+        /** The largest share of one core that refreshes of kept feeds after their readers' events may take from serving. */
         @WithDefault("0.25")
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
         double refreshCpuShare();

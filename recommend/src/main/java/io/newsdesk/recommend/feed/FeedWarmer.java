@@ -6,6 +6,7 @@ import io.newsdesk.recommend.RecommendConfig;
 import io.newsdesk.recommend.ranker.RankerService;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
@@ -27,8 +28,8 @@ import org.jboss.logging.Logger;
  * Computes the feeds of recently active readers ahead of their visits, as Gorse fills its recommendation cache
  * offline, so that a returning reader's first page is a kept one rather than a whole computation. A sweep takes the
  * readers whose latest event is within {@code warm-window}, most recent first, up to {@code snapshot-readers}, and
- * computes each one's whole feed on the {@link FeedWorker}, one reader per step so that refreshes after events go
- * in between. A reader whose kept feed will outlive the next sweep is skipped. A sweep starts every
+ * computes each one's whole feed on its own {@link FeedWorker}, which takes at most {@code warm-cpu-share} of one
+ * core. A reader whose kept feed will outlive the next sweep is skipped. A sweep starts every
  * {@code warm-interval} and as soon as a new ranker serves (every kept feed is stale then); the admin API starts one
  * at will.
  */
@@ -49,11 +50,11 @@ public class FeedWarmer {
     private ScheduledExecutorService timer;
     private FeedWarming latest = FeedWarming.NEVER;
 
-    public FeedWarmer(FeedService feeds, FeedSnapshots snapshots, FeedWorker worker, RankerService rankers,
-            DataSource dataSource, RecommendConfig config, MeterRegistry registry) {
+    public FeedWarmer(FeedService feeds, FeedSnapshots snapshots, RankerService rankers, DataSource dataSource,
+            RecommendConfig config, MeterRegistry registry) {
         this.feeds = feeds;
         this.snapshots = snapshots;
-        this.worker = worker;
+        this.worker = new FeedWorker("newsdesk-feed-warming", config.feed().warmCpuShare());
         this.rankers = rankers;
         this.dataSource = dataSource;
         this.config = config.feed();
@@ -75,10 +76,12 @@ public class FeedWarmer {
         timer.scheduleWithFixedDelay(this::startWhenDue, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Before the index closes (its priority is 20): a feed computed in flight would find it closed. */
+    void onStop(@Observes @Priority(5) ShutdownEvent event) throws InterruptedException {
         if (timer != null) {
             timer.shutdownNow();
         }
+        worker.stop();
     }
 
     /** The latest sweep. */
@@ -112,7 +115,7 @@ public class FeedWarmer {
         }
     }
 
-    /** Computes reader {@code next}'s feed, then queues the following reader behind whatever became due meanwhile. */
+    /** Computes reader {@code next}'s feed, then queues the following reader. */
     private void step(List<String> readers, int next, String rankedBy) {
         if (next == readers.size()) {
             finish();

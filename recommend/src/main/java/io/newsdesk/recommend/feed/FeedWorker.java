@@ -1,10 +1,5 @@
 package io.newsdesk.recommend.feed;
 
-import io.newsdesk.recommend.RecommendConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,25 +8,24 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The one background thread that computes kept feeds ahead of requests ({@link FeedRefresher}, {@link FeedWarmer}).
- * After each task it rests in proportion to the task's work, so that background feeds take at most
- * {@code newsdesk.recommend.feed.refresh-cpu-share} of one core from serving. Tasks run in the order they become
- * due, so work queued in small steps lets a due refresh in between.
+ * A background thread that computes kept feeds ahead of requests ({@link FeedRefresher} and {@link FeedWarmer} have
+ * one each, so that a backlog of refreshes cannot starve warming or the other way round). After each task it rests
+ * in proportion to the task's work, so that it takes at most {@code cpuShare} of one core from serving.
  */
-@ApplicationScoped
-public class FeedWorker {
+final class FeedWorker {
 
     private static final Logger LOG = Logger.getLogger(FeedWorker.class);
 
     private final double cpuShare;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "newsdesk-feed-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread;
 
-    public FeedWorker(RecommendConfig config) {
-        this.cpuShare = config.feed().refreshCpuShare();
+    FeedWorker(String name, double cpuShare) {
+        this.cpuShare = cpuShare;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Runs {@code task} after {@code delay}; false when the worker has stopped. */
@@ -59,8 +53,8 @@ public class FeedWorker {
         }
     }
 
-    /** Before the index closes (its priority is 20): a feed computed in flight would find it closed. */
-    void onStop(@Observes @Priority(5) ShutdownEvent event) throws InterruptedException {
+    /** Stops the thread, letting a task in flight finish for a few seconds. */
+    void stop() throws InterruptedException {
         thread.shutdownNow();
         thread.awaitTermination(5, TimeUnit.SECONDS);
     }
