@@ -33,7 +33,7 @@ public final class EvaluateCommand {
                 new ImplicitAlsRecommender(128, 50, 10, 10, 0), new ItemKnnRecommender(200)), BLEND_GRID.get(0));
     }
 
-    static final String PIPELINE = "full pipeline (6 sources -> DJL listwise MLP ranker)";
+    static final String PIPELINE = "full pipeline (6 sources -> DJL listwise MLP rankers)";
 
     /** The pipeline's sources that are not among the baselines, each evaluated alone as well. */
     static Map<String, Supplier<Recommender>> extraSources() {
@@ -79,8 +79,9 @@ public final class EvaluateCommand {
                 + "only the pipeline uses (a strongly regularised EASE and a 32-factor iALS). The *CF blend* row sums "
                 + "EASE, iALS and item-kNN scores standardised per user, with weights chosen per seed on validation "
                 + "(grid below). The *full pipeline* row is the feed's two stages: each of the six sources nominates "
-                + "its top ").append(RankedPipeline.PER_SOURCE).append(" unseen items and the DJL ranker (an MLP "
-                + "trained with a listwise softmax loss, Adam, early stopping) orders the union from "
+                + "its top ").append(RankedPipeline.PER_SOURCE).append(" unseen items and the DJL ranker (the mean logit "
+                + "of " + RankedPipeline.MEMBERS + " MLPs, each trained with a listwise softmax loss, Adam and early "
+                + "stopping from its own initialisation; the feed serves one) orders the union from "
                 + RankedPipeline.FEATURES.size() + " features: " + String.join(", ", RankedPipeline.FEATURES) + ". "
                 + "The ranker learns from the validation items plus " + RankerFolds.EARLIER + " earlier folds cut from "
                 + "train the way the protocol cuts (random tenths, or each user's latest items); *fit on train+valid* "

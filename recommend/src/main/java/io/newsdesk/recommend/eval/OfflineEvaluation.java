@@ -86,13 +86,13 @@ public final class OfflineEvaluation {
             long t0 = System.nanoTime();
             try (RankedPipeline pipeline = pipelines.apply(seed)) {
                 List<RankedPipeline.Fold> folds = RankerFolds.of(s, data, RankerFolds.EARLIER);
-                double auc = pipeline.trainRanker(folds);
+                double validation = pipeline.trainRanker(folds);
                 pipeline.fit(s.train());
                 Metrics trainOnly = Evaluator.evaluate(pipeline, seen, s.test(), K);
                 pipeline.fit(seen);
                 Metrics refit = Evaluator.evaluate(pipeline, seen, s.test(), K);
-                log.accept(String.format(java.util.Locale.ROOT, "%s seed %d %s: ranker validation AUC %.3f, ndcg@10 %.4f / %.4f (%.1f s)",
-                        s.protocol(), seed, name, auc, trainOnly.ndcg(), refit.ndcg(), (System.nanoTime() - t0) / 1e9));
+                log.accept(String.format(java.util.Locale.ROOT, "%s seed %d %s: ranker validation ndcg@10 within candidates %.3f, ndcg@10 %.4f / %.4f (%.1f s)",
+                        s.protocol(), seed, name, validation, trainOnly.ndcg(), refit.ndcg(), (System.nanoTime() - t0) / 1e9));
                 results.computeIfAbsent(Variant.TRAIN_ONLY, v -> new ArrayList<>()).add(trainOnly);
                 results.computeIfAbsent(Variant.REFIT_TRAIN_VALID, v -> new ArrayList<>()).add(refit);
             }

@@ -27,14 +27,14 @@ import java.util.Random;
 /**
  * A multi-layer perceptron that scores (reader, article) feature vectors, trained on clicked versus unclicked
  * impressions with DJL on the PyTorch engine. Training keeps the parameters of the epoch with the best validation
- * AUC and stops after {@code patience} epochs without improvement.
+ * score ({@link #validationScore}) and stops after {@code patience} epochs without improvement.
  */
 public final class MlpRanker implements AutoCloseable {
 
     private final Model model;
     private final int features;
-    private final List<Double> validationAucs = new ArrayList<>();
-    private double bestAuc;
+    private final List<Double> validationScores = new ArrayList<>();
+    private double bestScore;
     private int epochs;
 
     private MlpRanker(Model model, int features) {
@@ -42,17 +42,21 @@ public final class MlpRanker implements AutoCloseable {
         this.features = features;
     }
 
-    /** The validation AUC of the kept parameters. */
-    public double validationAuc() {
-        return bestAuc;
+    /**
+     * The early-stopping metric of the kept parameters on the validation data: AUC for pointwise training, mean
+     * NDCG@{@value #STOPPING_CUTOFF} within lists for listwise training.
+     */
+    public double validationScore() {
+        return bestScore;
     }
 
     public int epochs() {
         return epochs;
     }
 
-    public List<Double> validationAucs() {
-        return List.copyOf(validationAucs);
+    /** The metric after each epoch. */
+    public List<Double> validationScores() {
+        return List.copyOf(validationScores);
     }
 
     /**
@@ -85,7 +89,8 @@ public final class MlpRanker implements AutoCloseable {
      * Trains a listwise ranker: the loss is the cross-entropy between each list's softmax over candidate scores and
      * its engaged candidates (ListNet with top-one probabilities), so the model learns the order within a list and
      * not how engaged one reader is compared with another. Lists without a positive teach nothing and are skipped.
-     * Early stopping watches the mean AUC within validation lists.
+     * Early stopping watches the mean NDCG@{@value #STOPPING_CUTOFF} within validation lists: the top of a list is
+     * what a page shows (on MovieLens it stopped at better epochs than the mean AUC within lists did).
      */
     public static MlpRanker trainListwise(List<RankingList> train, List<RankingList> valid, RankerOptions options) {
         List<RankingList> lists = train.stream().filter(RankingList::hasPositive).toList();
@@ -113,8 +118,11 @@ public final class MlpRanker implements AutoCloseable {
                     trainer.step();
                 }
             }
-        }, ranker -> checks.stream().mapToDouble(l -> Auc.of(ranker.score(l.features()), l.labels())).average().orElse(0.5));
+        }, ranker -> checks.stream().mapToDouble(l -> ListNdcg.of(ranker.score(l.features()), l.labels(), STOPPING_CUTOFF))
+                .average().orElse(0));
     }
+
+    static final int STOPPING_CUTOFF = 10;
 
     /** A listwise step takes the options' batch size divided by this many lists, so one batch size suits both losses. */
     static final int ROWS_PER_LIST = 16;
@@ -144,10 +152,10 @@ public final class MlpRanker implements AutoCloseable {
             for (int e = 0; e < options.maxEpochs(); e++) {
                 epoch.run(trainer, random);
                 ranker.epochs = e + 1;
-                double auc = validation.applyAsDouble(ranker);
-                ranker.validationAucs.add(auc);
-                if (auc > ranker.bestAuc) {
-                    ranker.bestAuc = auc;
+                double score = validation.applyAsDouble(ranker);
+                ranker.validationScores.add(score);
+                if (score > ranker.bestScore) {
+                    ranker.bestScore = score;
                     best = ranker.snapshot();
                     sinceBest = 0;
                 } else if (++sinceBest >= options.patience()) {

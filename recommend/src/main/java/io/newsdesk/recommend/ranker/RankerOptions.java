@@ -18,6 +18,11 @@ public record RankerOptions(int[] hidden, float learningRate, int batchSize, int
         }
     }
 
+    /** The same options with another seed. */
+    public RankerOptions withSeed(long newSeed) {
+        return new RankerOptions(hidden, learningRate, batchSize, maxEpochs, patience, newSeed);
+    }
+
     public static RankerOptions defaults() {
         return new RankerOptions(new int[] {64, 32}, 0.003f, 256, 40, 4, 7);
     }

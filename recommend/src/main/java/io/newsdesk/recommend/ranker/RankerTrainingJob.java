@@ -153,7 +153,7 @@ public class RankerTrainingJob implements JobHandler {
                 .map(s -> Auc.of(s.ranker().score(RankingFeatures.project(validAll, s.model().features())), validY))
                 .orElse(null);
         try (MlpRanker ranker = MlpRanker.train(trainX, trainY, validX, validY, RankerOptions.defaults())) {
-            double auc = ranker.validationAuc();
+            double auc = ranker.validationScore();
             boolean promoted = auc > heuristicAuc && (previousAuc == null || auc > previousAuc);
             RankerModel stored = store.save(new RankerModel(0, Instant.now(), names, n, positives,
                     ranker.epochs(), auc, heuristicAuc, previousAuc, promoted), ranker.parameters());

@@ -27,7 +27,7 @@ class MlpRankerTest {
         try (MlpRanker ranker = MlpRanker.train(trainX, trainY, validX, validY, RankerOptions.defaults())) {
             double auc = Auc.of(ranker.score(testX), testY);
             assertThat(auc).as("held-out AUC (seed " + SEED + ")").isGreaterThan(0.75);
-            assertThat(ranker.validationAuc()).isGreaterThan(0.75);
+            assertThat(ranker.validationScore()).isGreaterThan(0.75);
             assertThat(ranker.epochs()).isGreaterThanOrEqualTo(1);
         }
     }
