@@ -43,9 +43,10 @@ import java.util.Set;
  * candidates before diversification; without one, the fusion score does (the transparent heuristic).
  *
  * <p>A computed feed is kept ({@link FeedSnapshots}) and serves the reader's later pages and visits while it is
- * fresh; {@link FeedRefresher} keeps it true to their events. Pages are stable: the cursor names the snapshot and the
- * moment it was computed, and when the snapshot is gone later pages are computed from the reader's events up to that
- * moment.
+ * fresh; {@link FeedRefresher} keeps it true to their events, {@link FeedWarmer} computes it before they come, and
+ * {@link ArrivalSplice} places what arrived since into its next first page. Pages are stable: the cursor names the
+ * snapshot and the moment it was computed, and when the snapshot is gone later pages are computed from the
+ * reader's events up to that moment.
  */
 @ApplicationScoped
 public class FeedService {
