@@ -154,6 +154,10 @@ class FeedResourceTest {
         assertThat(feed(reader, Map.of("limit", 50)).getList("items.id", String.class)).doesNotContain(unrelated);
         JsonPath openPage = feed(reader, Map.of("limit", 3, "cursor", first.getString("nextCursor")));
         assertThat(openPage.getList("items.id", String.class)).as("the page after the first visit's").isEqualTo(six.subList(3, 6));
+
+        post(List.of(event(reader, "read", news, 60)));
+        assertThat(feed(reader, Map.of("limit", 6)).getList("items.id", String.class)).as("read, so gone for good")
+                .doesNotContain(news);
     }
 
     @Test

@@ -38,9 +38,10 @@ public class FeedResource {
                     + "read, trending and fresh articles; fused, filtered (already read, hidden), boosted when fresh and "
                     + "diversified. Every item says why it is there. A reader with no history gets a cold-start feed of "
                     + "popular and fresh articles and the sections they follow. Up to 100 items, paged by cursor. A computed "
-                    + "feed is kept for the reader's later pages and visits (5 minutes by default; computedAt says when "
-                    + "it was computed); what they read or hide since leaves it at once, and it is computed again in the "
-                    + "background shortly after their events.")
+                    + "feed is kept for the reader's later pages and visits (30 minutes by default; computedAt says when "
+                    + "it was computed), and recently active readers' feeds are computed ahead of their visits. What they "
+                    + "read or hide since leaves it at once, articles that arrived since and match their sections or "
+                    + "interests join its first page, and it is computed again in the background shortly after their events.")
     @APIResponse(responseCode = "200", description = "A page of the feed")
     @APIResponse(responseCode = "400", description = "Invalid id, section, limit or cursor", content = @Content(mediaType = "application/problem+json"))
     public FeedPage feed(@PathParam("id") String id,

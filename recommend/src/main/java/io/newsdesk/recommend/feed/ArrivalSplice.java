@@ -47,7 +47,7 @@ public class ArrivalSplice {
         }
         Instant until = arrived.get(0).at();
         List<String> candidates = arrived.stream().map(Arrivals.Arrival::articleId)
-                .filter(id -> !feed.consumed().contains(id) && !feed.order().offers(id)).toList();
+                .filter(id -> !feed.leftOut(id) && !feed.order().offers(id)).toList();
         Map<String, ArticleSummary> summaries = articles.summaries(candidates);
         Map<String, float[]> vectors = index.documentVectors(candidates);
         List<FeedCandidate> matched = new ArrayList<>();

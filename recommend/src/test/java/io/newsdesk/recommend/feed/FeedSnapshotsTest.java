@@ -51,6 +51,8 @@ class FeedSnapshotsTest {
         assertThat(next.asOf()).isEqualTo(feed.asOf());
         assertThat(DiversifiedOrderTest.ids(feed.order().upTo(10))).as("pages of the first snapshot stay as they were")
                 .containsExactly("a", "b", "c", "d");
+        assertThat(next.leftOut("b")).as("remembered, so it cannot come back as an arrival").isTrue();
+        assertThat(next.leftOut("a")).isFalse();
         assertThat(snapshots.byId("r1", null, feed.id())).as("open pages read on from it").isSameAs(feed);
         assertThat(snapshots.current("r1", null, "mlp-v1", now)).as("the filtered copy is now kept").isSameAs(next);
         FeedSnapshot refreshed = feed(snapshots.nextId(), now.plusSeconds(5), "mlp-v1", "c", "d");
