@@ -35,6 +35,7 @@ class EditorResourceTest {
         List<String> sentences = summary.getList("sentences", String.class);
         assertThat(sentences).hasSize(2);
         assertThat(summary.getString("summary")).isEqualTo(String.join(" ", sentences));
+        assertThat(summary.getMap("$")).as("no model wrote it, so no token usage").doesNotContainKey("usage");
 
         JsonPath seo = given().contentType(ContentType.JSON).body(Map.of("articleId", id)).post("/api/editor/seo").then()
                 .statusCode(200).body("slug", equalTo("every-harbridge-library-stays-open-after-budget-vote")).extract().jsonPath();

@@ -45,7 +45,13 @@ class ServiceQualitiesTest {
                 .body("paths.'/api/events'.post.description", containsString("1000 events"))
                 .body("paths.'/v1/embeddings'.post.description", containsString("8192 tokens"))
                 .body("paths.'/api/search'.get.summary", equalTo("Search articles"))
-                .body("paths.'/api/jobs/{id}:cancel'.post.summary", equalTo("Cancel a job"));
+                .body("paths.'/api/jobs/{id}:cancel'.post.summary", equalTo("Cancel a job"))
+                .body("paths.'/api/editor/summarize'.post.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/EditorSummary"))
+                .body("components.schemas.EditorSummary.properties.keySet()", hasItems("engine", "summary", "sentences", "usage"))
+                .body("components.schemas.EditorUsage.properties.keySet()", hasItems("prompt_tokens", "completion_tokens"))
+                .body("components.schemas.EditorTags.properties.keySet()",
+                        hasItems("section", "sections", "tags", "taxonomy", "examples"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

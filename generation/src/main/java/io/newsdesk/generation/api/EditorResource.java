@@ -23,9 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -91,35 +89,24 @@ public class EditorResource {
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId, or bad lengths")
     @APIResponse(responseCode = "404", description = "No such article or model")
     @APIResponse(responseCode = "504", description = "The model ran past the generation timeout")
-    public Map<String, Object> summarize(@Valid @NotNull EditorInput input) {
+    public EditorResults.Summary summarize(@Valid @NotNull EditorInput input) {
         Source source = source(input);
         int sentences = input.sentences() == null ? 3 : input.sentences();
         int words = input.words() == null ? 0 : input.words();
-        Map<String, Object> body = new LinkedHashMap<>();
         Optional<String> model = model(input);
         if (model.isPresent()) {
             LlmEditor.Written written = llm.summary(model.get(), source.text(), sentences, words);
-            body.put("engine", written.engine());
-            body.put("summary", written.text());
-            body.put("sentences", Sentences.of(written.text()));
-            body.put("usage", usage(written));
-            return body;
+            return new EditorResults.Summary(written.engine(), written.text(), Sentences.of(written.text()),
+                    EditorResults.Usage.of(written));
         }
         List<String> chosen = summarizer.summarize(source.text(), sentences, words);
-        body.put("engine", ExtractiveSummarizer.ENGINE);
-        body.put("summary", String.join(" ", chosen));
-        body.put("sentences", chosen);
-        return body;
+        return new EditorResults.Summary(ExtractiveSummarizer.ENGINE, String.join(" ", chosen), chosen, null);
     }
 
     /** The model an abstractive tool writes with: the request's, else the configured one; empty for extractive. */
     private Optional<String> model(EditorInput input) {
         String model = input.model() != null && !input.model().isBlank() ? input.model() : defaultModel.orElse(null);
         return model == null || model.equals(EXTRACTIVE) ? Optional.empty() : Optional.of(model);
-    }
-
-    private static Map<String, Integer> usage(LlmEditor.Written written) {
-        return Map.of("prompt_tokens", written.promptTokens(), "completion_tokens", written.completionTokens());
     }
 
     @POST
@@ -132,15 +119,11 @@ public class EditorResource {
     @APIResponse(responseCode = "200", description = "The SEO text and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
     @APIResponse(responseCode = "404", description = "No such article")
-    public Map<String, Object> seo(@Valid @NotNull EditorInput input) {
+    public EditorResults.Seo seo(@Valid @NotNull EditorInput input) {
         Source source = source(input);
         List<String> lead = summarizer.summarize(source.text(), 2, 40);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("engine", ExtractiveSummarizer.ENGINE);
-        body.put("metaDescription", SeoText.description(String.join(" ", lead)));
         String title = source.title() != null ? source.title() : lead.isEmpty() ? "" : lead.get(0);
-        body.put("slug", SeoText.slug(title));
-        return body;
+        return new EditorResults.Seo(ExtractiveSummarizer.ENGINE, SeoText.description(String.join(" ", lead)), SeoText.slug(title));
     }
 
     @POST
@@ -153,14 +136,11 @@ public class EditorResource {
     @APIResponse(responseCode = "200", description = "Keywords, entities and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
     @APIResponse(responseCode = "404", description = "No such article")
-    public Map<String, Object> keywords(@Valid @NotNull EditorInput input) {
+    public EditorResults.Keywords keywords(@Valid @NotNull EditorInput input) {
         Source source = source(input);
         int count = input.count() == null ? 10 : input.count();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("engine", KeyphraseExtractor.ENGINE);
-        body.put("keywords", keyphrases.keyphrases(source.text(), count));
-        body.put("entities", KeyphraseExtractor.entities(source.text(), count));
-        return body;
+        return new EditorResults.Keywords(KeyphraseExtractor.ENGINE, keyphrases.keyphrases(source.text(), count),
+                KeyphraseExtractor.entities(source.text(), count));
     }
 
     @POST
@@ -175,21 +155,16 @@ public class EditorResource {
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
     @APIResponse(responseCode = "404", description = "No such article or model")
     @APIResponse(responseCode = "504", description = "The model ran past the generation timeout")
-    public Map<String, Object> headlines(@Valid @NotNull EditorInput input) {
+    public EditorResults.Headlines headlines(@Valid @NotNull EditorInput input) {
         Source source = source(input);
         int count = input.count() == null ? 3 : input.count();
-        Map<String, Object> body = new LinkedHashMap<>();
         Optional<String> model = model(input);
         if (model.isPresent()) {
             LlmEditor.Written written = llm.headlines(model.get(), source.text(), count);
-            body.put("engine", written.engine());
-            body.put("headlines", llm.headlineLines(written, count));
-            body.put("usage", usage(written));
-            return body;
+            return new EditorResults.Headlines(written.engine(), llm.headlineLines(written, count), EditorResults.Usage.of(written));
         }
-        body.put("engine", HeadlineWriter.ENGINE);
-        body.put("headlines", HeadlineWriter.candidates(summarizer.summarize(source.text(), count + 2, 0), count));
-        return body;
+        return new EditorResults.Headlines(HeadlineWriter.ENGINE,
+                HeadlineWriter.candidates(summarizer.summarize(source.text(), count + 2, 0), count), null);
     }
 
     @POST
@@ -205,20 +180,14 @@ public class EditorResource {
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
     @APIResponse(responseCode = "404", description = "No such article")
     @APIResponse(responseCode = "409", description = "No taxonomy and no filed articles yet")
-    public Map<String, Object> tags(@Valid @NotNull EditorInput input) {
+    public EditorResults.Tags tags(@Valid @NotNull EditorInput input) {
         float[] vector = documentVector(source(input));
         SectionTagger.Suggestion suggestion = tagger.suggest(vector, 3, input.count() == null ? 5 : input.count());
         if (suggestion.sections().isEmpty()) {
             throw new EmptyTaxonomyException();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("engine", SectionTagger.ENGINE);
-        body.put("section", suggestion.sections().get(0));
-        body.put("sections", suggestion.sections());
-        body.put("tags", suggestion.tags());
-        body.put("taxonomy", suggestion.taxonomyWritten() ? "written" : "article-sections");
-        body.put("examples", suggestion.examples());
-        return body;
+        return new EditorResults.Tags(SectionTagger.ENGINE, suggestion.sections().get(0), suggestion.sections(), suggestion.tags(),
+                suggestion.taxonomyWritten() ? "written" : "article-sections", suggestion.examples());
     }
 
     @POST
@@ -233,18 +202,14 @@ public class EditorResource {
     @APIResponse(responseCode = "200", description = "Citations, the grounding text and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
     @APIResponse(responseCode = "404", description = "No such article")
-    public Map<String, Object> context(@Valid @NotNull EditorInput input) {
+    public EditorResults.Context context(@Valid @NotNull EditorInput input) {
         int count = input.count() == null ? 5 : input.count();
         Source source = source(input);
         ArchiveContext.Context context = !source.isArticle() && source.text().strip().length() <= ArchiveContext.MAX_QUERY_CHARS
                 ? archive.forQuery(source.text(), count)
                 : archive.forDocument(source.title(), source.text(), documentVector(source),
                         source.isArticle() ? Set.of(source.articleId()) : Set.of(), count);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("engine", ArchiveContext.ENGINE);
-        body.put("citations", context.citations());
-        body.put("grounding", context.grounding());
-        return body;
+        return new EditorResults.Context(ArchiveContext.ENGINE, context.citations(), context.grounding());
     }
 
     /** The article's indexed vector when it has one, else the document embedded the way the index embeds articles. */
