@@ -49,6 +49,17 @@ public final class ItemLabels {
         return new ItemLabels(labels, genres);
     }
 
+    /** One label per item, its section, from the item's key; an item without a section has none. */
+    public static ItemLabels sections(Map<String, String> sectionByItem, Dataset data) {
+        Map<String, Integer> numbers = new HashMap<>();
+        int[][] labels = new int[data.items()][];
+        for (int i = 0; i < labels.length; i++) {
+            String section = sectionByItem.get(data.itemKey(i));
+            labels[i] = section == null ? new int[0] : new int[] {numbers.computeIfAbsent(section, k -> numbers.size())};
+        }
+        return new ItemLabels(labels, numbers.size());
+    }
+
     /** How many distinct labels there are. */
     public int count() {
         return count;
