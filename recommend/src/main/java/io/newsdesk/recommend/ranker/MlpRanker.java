@@ -86,9 +86,11 @@ public final class MlpRanker implements AutoCloseable {
     }
 
     /**
-     * Trains a listwise ranker: the loss is the cross-entropy between each list's softmax over candidate scores and
-     * its engaged candidates (ListNet with top-one probabilities), so the model learns the order within a list and
-     * not how engaged one reader is compared with another. Lists without a positive teach nothing and are skipped.
+     * Trains a listwise ranker: the loss is LambdaRank's ({@link LambdaNdcgLoss}), a logistic loss on each pair of an
+     * engaged and a non-engaged candidate of a list weighted by the NDCG their swap would change, so the model learns
+     * the order within a list, the top most, and not how engaged one reader is compared with another (on MovieLens
+     * it beat ListNet's softmax cross-entropy by about 0.001 NDCG@10 over ten seeds, seven of them higher). Lists
+     * without a positive teach nothing and are skipped.
      * Early stopping watches the mean NDCG@{@value #STOPPING_CUTOFF} within validation lists: the top of a list is
      * what a page shows (on MovieLens it stopped at better epochs than the mean AUC within lists did).
      */
@@ -101,7 +103,7 @@ public final class MlpRanker implements AutoCloseable {
         int features = lists.get(0).features()[0].length;
         int[] order = java.util.stream.IntStream.range(0, lists.size()).toArray();
         int listsPerStep = Math.max(1, options.batchSize() / ROWS_PER_LIST);
-        return fit(features, options, new ListNetLoss(), (trainer, random) -> {
+        return fit(features, options, new LambdaNdcgLoss(), (trainer, random) -> {
             shuffle(order, random);
             for (int start = 0; start < order.length; start += listsPerStep) {
                 int end = Math.min(order.length, start + listsPerStep);

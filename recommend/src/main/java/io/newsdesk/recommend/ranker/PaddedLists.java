@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Ranking lists of different lengths laid out as one rectangular batch: rows past a list's end are zeros, masked
- * out of the softmax by a large negative offset, and each list's targets are its positives spread evenly.
+ * out of the loss by a large negative offset, and each list's targets are its positives spread evenly.
  */
 record PaddedLists(int lists, int length, float[] rows, float[] targets, float[] mask) {
 
