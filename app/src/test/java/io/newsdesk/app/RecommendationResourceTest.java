@@ -52,6 +52,9 @@ class RecommendationResourceTest {
         given().queryParam("window", "99y").get("/api/trending").then().statusCode(400)
                 .body("errors[0].field", equalTo("window"));
         given().queryParam("window", "0h").get("/api/trending").then().statusCode(400);
+        given().queryParam("limit", "abc").get("/api/trending").then().statusCode(400)
+                .body("detail", containsString("wrong type"));
+        given().get("/api/no-such-thing").then().statusCode(404);
     }
 
     @Test

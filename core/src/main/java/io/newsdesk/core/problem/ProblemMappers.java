@@ -87,6 +87,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers 404 when a query or path parameter cannot be converted to its type (limit=abc), but the
+            // resource exists: the request is what is wrong
+            return badRequest(InvalidRequestException.SLUG, "Invalid request",
+                    "a query or path parameter has the wrong type (" + e.getCause().getMessage() + ")", uri);
+        }
         return ProblemResponses.render(Problem.of("not-found", "Not found", 404,
                 "there is no resource at " + path(uri)), path(uri));
     }
