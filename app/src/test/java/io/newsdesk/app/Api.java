@@ -38,6 +38,21 @@ final class Api {
         return e;
     }
 
+    /** The same, as it happened at {@code at}. */
+    static Map<String, Object> event(String reader, String type, String article, java.time.Instant at, Integer seconds) {
+        Map<String, Object> e = event(reader, type, article, seconds);
+        e.put("occurredAt", at.toString());
+        return e;
+    }
+
+    /** Posts events in batches of the most one request takes, each expected to be stored. */
+    static void postEvents(java.util.List<Map<String, Object>> events) {
+        for (int from = 0; from < events.size(); from += 1000) {
+            given().contentType(ContentType.JSON).body(Map.of("events", events.subList(from, Math.min(events.size(), from + 1000))))
+                    .post("/api/events").then().statusCode(200);
+        }
+    }
+
     static Response put(String id, Object body) {
         return given().contentType(ContentType.JSON).body(body).put("/api/articles/" + id);
     }

@@ -1,6 +1,8 @@
 package io.newsdesk.app;
 
 import static io.newsdesk.app.Api.article;
+import static io.newsdesk.app.Api.event;
+import static io.newsdesk.app.Api.postEvents;
 import static io.newsdesk.app.Api.put;
 import static io.newsdesk.app.Api.uniqueId;
 import static io.restassured.RestAssured.given;
@@ -36,7 +38,7 @@ class RecommendEvaluationTest {
         String shown = create("Shown story", section);
         String reader = uniqueId("exporter");
         Instant first = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        post(List.of(event(reader, "click", shared, first, null), event(reader, "share", shared, first.plusSeconds(60), null),
+        postEvents(List.of(event(reader, "click", shared, first, null), event(reader, "share", shared, first.plusSeconds(60), null),
                 event(reader, "read", read, first.plusSeconds(120), 30), event(reader, "click", deleted, first, null),
                 event(reader, "impression", shown, first, null)));
         given().delete("/api/articles/" + deleted).then().statusCode(204);
@@ -77,7 +79,7 @@ class RecommendEvaluationTest {
                 events.add(event("evaluee-" + r + "-" + suffix, "click", own.get(k), start.plus(r * 10L + k, ChronoUnit.HOURS), null));
             }
         }
-        post(events);
+        postEvents(events);
 
         String job = given().contentType(ContentType.JSON).body(Map.of("seeds", 1, "days", 30))
                 .post("/api/recommend-evaluation:run").then().statusCode(202).extract().path("id");
@@ -138,25 +140,5 @@ class RecommendEvaluationTest {
         String id = uniqueId("eval");
         put(id, article(title, section, "Body of " + title + ".")).then().statusCode(201);
         return id;
-    }
-
-    private static void post(List<Map<String, Object>> events) {
-        for (int from = 0; from < events.size(); from += 1000) {
-            given().contentType(ContentType.JSON).body(Map.of("events", events.subList(from, Math.min(events.size(), from + 1000))))
-                    .post("/api/events").then().statusCode(200);
-        }
-    }
-
-    private static Map<String, Object> event(String reader, String type, String article, Instant at, Integer seconds) {
-        Map<String, Object> e = new HashMap<>();
-        e.put("id", uniqueId("ev"));
-        e.put("readerId", reader);
-        e.put("type", type);
-        e.put("articleId", article);
-        e.put("occurredAt", at.toString());
-        if (seconds != null) {
-            e.put("seconds", seconds);
-        }
-        return e;
     }
 }
