@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdesk.core.jobs.JobContext;
 import io.newsdesk.core.jobs.JobHandler;
+import io.newsdesk.recommend.engine.Recommender;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -61,10 +64,10 @@ public class EvaluationJob implements JobHandler {
                     + "engaged articles in the last " + settings.days() + " days, " + MIN_READERS + " needed");
         }
         List<Long> seeds = LongStream.range(0, settings.seeds()).boxed().toList();
-        Map<String, java.util.function.Supplier<io.newsdesk.recommend.engine.Recommender>> models = EvaluateCommand.baselines();
+        Map<String, Supplier<Recommender>> models = EvaluateCommand.baselines();
         long total = (long) seeds.size() * (models.size() * VARIANTS + (settings.pipeline() ? 1 : 0));
         long[] done = {0};
-        java.util.function.Consumer<String> progress = message -> {
+        Consumer<String> progress = message -> {
             job.throwIfCancelled();
             job.progress(++done[0], total, message);
         };
