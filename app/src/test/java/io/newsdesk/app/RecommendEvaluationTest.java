@@ -93,6 +93,13 @@ class RecommendEvaluationTest {
         double popular = ndcgOf(rows, "most popular");
         assertThat(ndcgOf(rows, "EASE (lambda=250)")).as("EASE finds each reader's group").isGreaterThan(popular);
         assertThat(ndcgOf(rows, "item-kNN (cosine, k=200)")).isGreaterThan(popular);
+
+        String sampled = given().contentType(ContentType.JSON).body(Map.of("seeds", 1, "days", 30, "maxReaders", 12, "pipeline", false))
+                .post("/api/recommend-evaluation:run").then().statusCode(202).extract().path("id");
+        JsonPath few = awaitFinished(sampled);
+        assertThat(few.getString("state")).as("job %s: %s", sampled, few.getString("error")).isEqualTo("succeeded");
+        assertThat(few.getInt("result.readers")).as("readers drawn at random").isEqualTo(12);
+        assertThat(few.getList("result.rows")).as("no pipeline rows").hasSize(10);
     }
 
     @Test
@@ -100,6 +107,7 @@ class RecommendEvaluationTest {
         given().contentType(ContentType.JSON).body(Map.of("protocol", "weekly")).post("/api/recommend-evaluation:run").then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("seeds", 6)).post("/api/recommend-evaluation:run").then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("maxItems", 5001)).post("/api/recommend-evaluation:run").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("maxReaders", 5001)).post("/api/recommend-evaluation:run").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"seeds\": ").post("/api/recommend-evaluation:run").then().statusCode(400);
 
         String job = given().contentType(ContentType.JSON).body(Map.of("minStrength", 10, "pipeline", false))

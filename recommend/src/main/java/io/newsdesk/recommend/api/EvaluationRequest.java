@@ -18,11 +18,13 @@ public record EvaluationRequest(
                 + "(default 1: any click; 2 a read, 3 a like, 4 a share)") Double minStrength,
         @Min(10) @Max(EvaluationSettings.MAX_ITEMS) @Schema(description = "The most engaged articles kept, 10-5000 (default "
                 + "2000)") Integer maxItems,
+        @Min(10) @Max(EvaluationSettings.MAX_READERS) @Schema(description = "Readers drawn at random when there are more, "
+                + "10-5000 (default 5000)") Integer maxReaders,
         @Schema(description = "Also evaluate the two-stage pipeline with its DJL rankers (default true)") Boolean pipeline) {
 
     EvaluationSettings settings() {
         return new EvaluationSettings(protocol == null ? "random" : protocol, seeds == null ? EvaluationSettings.MAX_SEEDS : seeds,
                 days == null ? 90 : days, minStrength == null ? 1 : minStrength, maxItems == null ? 2000 : maxItems,
-                pipeline == null || pipeline);
+                maxReaders == null ? EvaluationSettings.MAX_READERS : maxReaders, pipeline == null || pipeline);
     }
 }

@@ -94,12 +94,13 @@ public class EvaluationResource {
                     + "and MRR at 10, catalogue coverage; full ranking over unseen articles; mean and standard deviation "
                     + "over seeds) on the engagement the export endpoint gives, for the baselines (most popular, user-kNN, "
                     + "item-kNN, iALS, EASE) and the two-stage pipeline with its DJL rankers, each fit on train and on "
-                    + "train+valid. Limits: body 4 KiB, 1-5 seeds, 1-365 days, at most the 5,000 most engaged articles. "
+                    + "train+valid. Limits: body 4 KiB, 1-5 seeds, 1-365 days, at most the 5,000 most engaged articles "
+                    + "and 5,000 readers drawn at random. "
                     + "Follow the job at /api/jobs/{id}; its result holds the table.")
     @APIResponse(responseCode = "202", description = "The evaluation job")
     @APIResponse(responseCode = "400", description = "A field outside its range")
     public Response run(@Valid EvaluationRequest request) throws JsonProcessingException {
-        EvaluationSettings settings = (request == null ? new EvaluationRequest(null, null, null, null, null, null) : request).settings();
+        EvaluationSettings settings = (request == null ? new EvaluationRequest(null, null, null, null, null, null, null) : request).settings();
         UUID id = jobs.enqueue(EvaluationJob.TYPE, json.writeValueAsString(settings), null);
         return Response.accepted(jobs.get(id.toString())).location(URI.create("/api/jobs/" + id)).build();
     }

@@ -21,7 +21,8 @@ import java.util.stream.LongStream;
 
 /**
  * The {@code recommend-evaluation} job: the offline evaluation of {@code ./newsdesk eval} run on the service's own
- * engagement ({@link EngagementLog}) instead of a file. The baselines, and the two-stage pipeline with the
+ * engagement ({@link EngagementLog}) instead of a file, on the most engaged articles and a random sample of the
+ * readers, so that memory stays bounded on a large newsroom. The baselines, and the two-stage pipeline with the
  * articles' sections as its labels, are fit and measured on the same splits; the result holds one row per model
  * and fit with mean and standard deviation over the seeds.
  */
@@ -55,8 +56,8 @@ public class EvaluationJob implements JobHandler {
     public void run(JobContext job) throws Exception {
         EvaluationSettings settings = json.readValue(job.payload(), EvaluationSettings.class);
         job.progress(0, 1, "reading engagement");
-        List<Interaction> log = mostEngaged(engagement.since(Instant.now().minus(Duration.ofDays(settings.days()))),
-                settings.minStrength(), settings.maxItems());
+        List<Interaction> log = sampledReaders(mostEngaged(engagement.since(Instant.now().minus(Duration.ofDays(settings.days()))),
+                settings.minStrength(), settings.maxItems()), settings.maxReaders());
         Dataset data = new Dataset(log, settings.minStrength());
         long readers = LongStream.range(0, data.users()).filter(u -> data.positivesOf((int) u).size() >= 3).count();
         if (readers < MIN_READERS) {
@@ -94,6 +95,17 @@ public class EvaluationJob implements JobHandler {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(maxItems).map(Map.Entry::getKey).collect(Collectors.toSet());
         return log.stream().filter(i -> kept.contains(i.item())).toList();
+    }
+
+    /** The interactions of at most {@code maxReaders} readers drawn at random, the same ones for the same log. */
+    static List<Interaction> sampledReaders(List<Interaction> log, int maxReaders) {
+        List<String> readers = log.stream().map(Interaction::user).distinct().sorted().collect(Collectors.toCollection(ArrayList::new));
+        if (readers.size() <= maxReaders) {
+            return log;
+        }
+        java.util.Collections.shuffle(readers, new java.util.Random(0));
+        Set<String> kept = Set.copyOf(readers.subList(0, maxReaders));
+        return log.stream().filter(i -> kept.contains(i.user())).toList();
     }
 
     private ObjectNode result(EvaluationSettings settings, Dataset data, long readers, List<OfflineEvaluation.Summary> rows) {
