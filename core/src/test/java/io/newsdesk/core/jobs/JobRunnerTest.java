@@ -99,7 +99,8 @@ class JobRunnerTest {
         }));
         UUID running = runner.enqueue("loop", null, null);
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        UUID queued = store.enqueue("loop", "{}", null, 3);
+        // a type no worker here runs, so it is still queued when cancelled: the second worker would claim a "loop"
+        UUID queued = store.enqueue("loop-elsewhere", "{}", null, 3);
         JobView cancelledAtOnce = store.requestCancel(queued).orElseThrow();
         assertThat(cancelledAtOnce.state()).isEqualTo(JobState.CANCELLED);
         store.requestCancel(running);
