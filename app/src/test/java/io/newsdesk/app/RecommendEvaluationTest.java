@@ -99,6 +99,7 @@ class RecommendEvaluationTest {
         JsonPath few = awaitFinished(sampled);
         assertThat(few.getString("state")).as("job %s: %s", sampled, few.getString("error")).isEqualTo("succeeded");
         assertThat(few.getInt("result.readers")).as("readers drawn at random").isEqualTo(12);
+        assertThat(few.getInt("result.readersEvaluated")).as("drawn first among readers the split can test").isEqualTo(12);
         assertThat(few.getList("result.rows")).as("no pipeline rows").hasSize(10);
     }
 

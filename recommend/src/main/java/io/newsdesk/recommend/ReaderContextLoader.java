@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 
 /**
  * Builds a {@link ReaderContext} from the reader's events of the last 180 days up to a moment. An engagement's
- * weight is its type's (share 4, like 3, read 2 plus a point per minute up to 3, click or view 1), halved every
+ * weight is its type's ({@link EngagementWeights}: share 4 down to click or view 1), halved every
  * {@value #HALF_LIFE_DAYS} days of age, so that a reader's profile follows their current interests.
  */
 @ApplicationScoped
@@ -71,7 +71,7 @@ public class ReaderContextLoader {
                         hidden.add(article);
                         continue;
                     }
-                    double weight = weight(type, (Integer) rs.getObject(3));
+                    double weight = EngagementWeights.of(type, (Integer) rs.getObject(3));
                     if (weight <= 0) {
                         continue;
                     }
@@ -94,16 +94,5 @@ public class ReaderContextLoader {
         bySection.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> affinity.put(e.getKey(), total == 0 ? 0 : e.getValue() / total));
         return new ReaderContext(readerId, asOf, ordered, seen, hidden, follows, affinity, events);
-    }
-
-    /** The weight of one engagement; impressions and skips count nothing. */
-    static double weight(String type, Integer seconds) {
-        return switch (type) {
-            case "share" -> 4;
-            case "like" -> 3;
-            case "read" -> 2 + Math.min(seconds == null ? 0 : seconds / 60.0, 3);
-            case "click", "view" -> 1;
-            default -> 0;
-        };
     }
 }

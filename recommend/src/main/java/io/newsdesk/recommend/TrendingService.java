@@ -56,9 +56,7 @@ public class TrendingService {
     private List<Recommendation> compute(String section, TrendingWindow window, int limit) {
         String sql = """
                 SELECT a.id, a.title, a.section, a.kind, a.published_at,
-                       sum(CASE e.type WHEN 'share' THEN 4 WHEN 'like' THEN 3
-                                       WHEN 'read' THEN 2 + LEAST(COALESCE(e.seconds, 0) / 60.0, 3)
-                                       WHEN 'click' THEN 1 WHEN 'view' THEN 1 WHEN 'hide' THEN -3 WHEN 'skip' THEN -1 ELSE 0 END
+                       sum((%s + CASE e.type WHEN 'hide' THEN -3 WHEN 'skip' THEN -1 ELSE 0 END)
                            * power(0.5, extract(epoch FROM (now() - e.occurred_at)) / ?)) AS score,
                        count(DISTINCT e.reader_id) AS readers
                 FROM core_reader_event e JOIN core_article a ON a.id = e.article_id
@@ -66,7 +64,7 @@ public class TrendingService {
                   AND (?::varchar IS NULL OR a.section = ?)
                 GROUP BY a.id, a.title, a.section, a.kind, a.published_at
                 HAVING sum(CASE e.type WHEN 'hide' THEN -3 WHEN 'skip' THEN -1 ELSE 1 END) > 0
-                ORDER BY score DESC, a.id LIMIT ?""";
+                ORDER BY score DESC, a.id LIMIT ?""".formatted(EngagementWeights.SQL);
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setDouble(1, window.halfLife().toSeconds());
             s.setLong(2, window.length().toSeconds());

@@ -19,7 +19,7 @@ public record EvaluationRequest(
         @Min(10) @Max(EvaluationSettings.MAX_ITEMS) @Schema(description = "The most engaged articles kept, 10-5000 (default "
                 + "2000)") Integer maxItems,
         @Min(10) @Max(EvaluationSettings.MAX_READERS) @Schema(description = "Readers drawn at random when there are more, "
-                + "10-5000 (default 5000)") Integer maxReaders,
+                + "first among those with three or more positives (the ones a split can test), 10-5000 (default 5000)") Integer maxReaders,
         @Schema(description = "Also evaluate the two-stage pipeline with its DJL rankers (default true)") Boolean pipeline) {
 
     EvaluationSettings settings() {

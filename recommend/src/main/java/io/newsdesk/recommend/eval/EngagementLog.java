@@ -1,5 +1,6 @@
 package io.newsdesk.recommend.eval;
 
+import io.newsdesk.recommend.EngagementWeights;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,22 +17,20 @@ import javax.sql.DataSource;
 
 /**
  * The service's own engagement as an interaction log in MovieLens' {@code u.data} layout: one row per reader and
- * live article they engaged with since a moment, the strength being their strongest engagement (share 4, like 3,
- * read 2 plus a point a minute up to 3 more, click or view 1: the weights of the reader profiles) and the time
- * their first. The export endpoint writes it as a file for {@code ./newsdesk eval}; the evaluation job reads it.
+ * live article they engaged with since a moment, the strength being their strongest engagement
+ * ({@link EngagementWeights}: share 4 down to click 1) and the time their first. The export endpoint writes it as a file for {@code ./newsdesk eval}; the evaluation job reads it.
  */
 @ApplicationScoped
 public class EngagementLog {
 
     private static final String ROWS = """
             SELECT e.reader_id, e.article_id,
-                   max(CASE e.type WHEN 'share' THEN 4 WHEN 'like' THEN 3
-                                   WHEN 'read' THEN 2 + least(coalesce(e.seconds, 0) / 60.0, 3) ELSE 1 END) AS strength,
+                   max(%s) AS strength,
                    min(e.occurred_at) AS first_at
             FROM core_reader_event e JOIN core_article a ON a.id = e.article_id
             WHERE e.type IN ('click', 'view', 'read', 'like', 'share') AND e.occurred_at >= ?
             GROUP BY e.reader_id, e.article_id
-            ORDER BY e.reader_id, first_at, e.article_id""";
+            ORDER BY e.reader_id, first_at, e.article_id""".formatted(EngagementWeights.SQL);
 
     private final DataSource dataSource;
 

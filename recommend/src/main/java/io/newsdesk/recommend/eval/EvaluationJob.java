@@ -10,9 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -30,8 +32,10 @@ import java.util.stream.LongStream;
 public class EvaluationJob implements JobHandler {
 
     public static final String TYPE = "recommend-evaluation";
-    /** Readers with at least three positives, the fewest the protocols can hold out from, needed to evaluate. */
+    /** Readers with at least {@link #HELD_OUT_MINIMUM} positives needed to evaluate. */
     static final int MIN_READERS = 10;
+    /** The fewest positives the protocols hold a reader's items out from. */
+    static final int HELD_OUT_MINIMUM = 3;
     private static final int VARIANTS = 2;
 
     private final EngagementLog engagement;
@@ -57,9 +61,9 @@ public class EvaluationJob implements JobHandler {
         EvaluationSettings settings = json.readValue(job.payload(), EvaluationSettings.class);
         job.progress(0, 1, "reading engagement");
         List<Interaction> log = sampledReaders(mostEngaged(engagement.since(Instant.now().minus(Duration.ofDays(settings.days()))),
-                settings.minStrength(), settings.maxItems()), settings.maxReaders());
+                settings.minStrength(), settings.maxItems()), settings.minStrength(), settings.maxReaders());
         Dataset data = new Dataset(log, settings.minStrength());
-        long readers = LongStream.range(0, data.users()).filter(u -> data.positivesOf((int) u).size() >= 3).count();
+        long readers = LongStream.range(0, data.users()).filter(u -> data.positivesOf((int) u).size() >= HELD_OUT_MINIMUM).count();
         if (readers < MIN_READERS) {
             throw new IllegalStateException("too little engagement to evaluate: " + readers + " readers with three or more "
                     + "engaged articles in the last " + settings.days() + " days, " + MIN_READERS + " needed");
@@ -97,14 +101,25 @@ public class EvaluationJob implements JobHandler {
         return log.stream().filter(i -> kept.contains(i.item())).toList();
     }
 
-    /** The interactions of at most {@code maxReaders} readers drawn at random, the same ones for the same log. */
-    static List<Interaction> sampledReaders(List<Interaction> log, int maxReaders) {
-        List<String> readers = log.stream().map(Interaction::user).distinct().sorted().collect(Collectors.toCollection(ArrayList::new));
-        if (readers.size() <= maxReaders) {
+    /**
+     * The interactions of at most {@code maxReaders} readers drawn at random (the same ones for the same log), first
+     * among those with the {@value #HELD_OUT_MINIMUM} positives the protocols need to test a reader, then among the
+     * rest.
+     */
+    static List<Interaction> sampledReaders(List<Interaction> log, double minStrength, int maxReaders) {
+        Map<String, Integer> positives = new HashMap<>();
+        log.forEach(i -> positives.merge(i.user(), i.strength() >= minStrength ? 1 : 0, Integer::sum));
+        if (positives.size() <= maxReaders) {
             return log;
         }
-        java.util.Collections.shuffle(readers, new java.util.Random(0));
-        Set<String> kept = Set.copyOf(readers.subList(0, maxReaders));
+        List<String> testable = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        positives.keySet().stream().sorted().forEach(r -> (positives.get(r) >= HELD_OUT_MINIMUM ? testable : rest).add(r));
+        Random random = new Random(0);
+        Collections.shuffle(testable, random);
+        Collections.shuffle(rest, random);
+        testable.addAll(rest);
+        Set<String> kept = Set.copyOf(testable.subList(0, maxReaders));
         return log.stream().filter(i -> kept.contains(i.user())).toList();
     }
 
