@@ -30,6 +30,7 @@ final class FeedLoad {
 
     static final double SECOND_PAGE = 0.3;
     static final double CLICK = 0.2;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final Latencies latencies = new Latencies();
     private final AtomicLong errors = new AtomicLong();
@@ -39,6 +40,7 @@ final class FeedLoad {
     private final String kind;
     private double seconds;
     private Map<String, Double> serverCounters = Map.of();
+    private CpuTime cpu;
 
     private FeedLoad(String kind) {
         this.kind = kind;
@@ -88,16 +90,20 @@ final class FeedLoad {
         return run(new FeedLoad(kind), service, clients, length, c -> {
             String reader = ScaledNewsroom.readerId(c.random.nextDouble() < newShare ? newReaders.getAndIncrement()
                     : c.random.nextInt(readers));
-            JsonNode first = page(service, reader, null, c.load);
-            if (first == null) {
+            boolean secondPage = c.random.nextDouble() < SECOND_PAGE;
+            boolean click = c.random.nextDouble() < CLICK;
+            String body = page(service, reader, null, c.load);
+            if (body == null || !(secondPage || click)) {
                 return true;
             }
-            if (c.random.nextDouble() < SECOND_PAGE && first.hasNonNull("nextCursor")) {
+            // parsed only when the visit goes on: the load generator's CPU is taken from the service's cores
+            JsonNode first = ServiceProcess.JSON.readTree(body);
+            if (secondPage && first.hasNonNull("nextCursor")) {
                 c.load.secondPages.incrementAndGet();
                 page(service, reader, first.get("nextCursor").asText(), c.load);
             }
             JsonNode items = first.path("items");
-            if (c.random.nextDouble() < CLICK && !items.isEmpty()) {
+            if (click && !items.isEmpty()) {
                 String article = items.get(c.random.nextInt(items.size())).get("id").asText();
                 String event = String.format(Locale.ROOT, "{\"events\":[{\"id\":\"bench-click-%d\",\"readerId\":\"%s\","
                         + "\"type\":\"click\",\"articleId\":\"%s\",\"occurredAt\":\"%s\"}]}", clickIds.incrementAndGet(),
@@ -122,6 +128,7 @@ final class FeedLoad {
 
     private static FeedLoad run(FeedLoad load, ServiceProcess service, int clients, Duration length, Step step) throws Exception {
         Map<String, Double> before = ServerCounters.read(service);
+        CpuTime cpuBefore = CpuTime.now(service);
         long end = System.nanoTime() + length.toNanos();
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -143,12 +150,13 @@ final class FeedLoad {
             t.join();
         }
         load.seconds = (System.nanoTime() - t0) / 1e9;
+        load.cpu = CpuTime.now(service).since(cpuBefore);
         load.serverCounters = ServerCounters.difference(before, ServerCounters.read(service));
         return load;
     }
 
-    /** One feed page, timed; null when it failed. */
-    private static JsonNode page(ServiceProcess service, String reader, String cursor, FeedLoad load)
+    /** One feed page, timed: its JSON, or null when it failed. */
+    private static String page(ServiceProcess service, String reader, String cursor, FeedLoad load)
             throws IOException, InterruptedException {
         String path = "/api/readers/" + reader + "/feed?limit=20"
                 + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
@@ -162,22 +170,31 @@ final class FeedLoad {
         synchronized (load.latencies) {
             load.latencies.add(took);
         }
-        JsonNode body = ServiceProcess.JSON.readTree(r.body());
-        load.rankedBy.computeIfAbsent(body.path("rankedBy").asText("?"), k -> new AtomicLong()).incrementAndGet();
-        return body;
+        load.rankedBy.computeIfAbsent(rankedBy(r.body()), k -> new AtomicLong()).incrementAndGet();
+        return r.body();
+    }
+
+    /** The page's rankedBy, found without parsing the page: the field is near its start. */
+    private static String rankedBy(String page) {
+        String field = "\"rankedBy\":\"";
+        int start = page.indexOf(field);
+        int end = start < 0 ? -1 : page.indexOf('"', start + field.length());
+        return end < 0 ? "?" : page.substring(start + field.length(), end);
     }
 
     String summary() {
         return String.format(Locale.ROOT, "%s: %d feeds in %.0f s (%.0f/s), p50 %.1f ms, p99 %.1f ms, %d second pages, "
-                + "%d clicks, %d errors, ranked by %s, server %s", kind, latencies.count(), seconds, latencies.count() / seconds,
-                latencies.percentileMillis(50), latencies.percentileMillis(99), secondPages.get(), clicks.get(), errors.get(),
-                rankedBy, serverCounters);
+                + "%d clicks, %d errors, ranked by %s, service CPU %.2f ms per feed, CPU %% service/client/other %s, server %s",
+                kind, latencies.count(), seconds, latencies.count() / seconds, latencies.percentileMillis(50),
+                latencies.percentileMillis(99), secondPages.get(), clicks.get(), errors.get(), rankedBy,
+                cpu.serviceMillisPer(latencies.count()), cpu.shares(seconds, CORES), serverCounters);
     }
 
     String row(int clients) {
-        return String.format(Locale.ROOT, "| %s | %d | %.0f | %d | %.0f | %.1f | %.1f | %.1f | %d | %d | %s |%n", kind, clients,
-                seconds, latencies.count(), latencies.count() / seconds, latencies.percentileMillis(50),
-                latencies.percentileMillis(90), latencies.percentileMillis(99), clicks.get(), errors.get(), rankedBy.keySet());
+        return String.format(Locale.ROOT, "| %s | %d | %.0f | %d | %.0f | %.1f | %.1f | %.1f | %.2f | %s | %d | %d | %s |%n", kind,
+                clients, seconds, latencies.count(), latencies.count() / seconds, latencies.percentileMillis(50),
+                latencies.percentileMillis(90), latencies.percentileMillis(99), cpu.serviceMillisPer(latencies.count()),
+                cpu.shares(seconds, CORES), clicks.get(), errors.get(), rankedBy.keySet());
     }
 
     /** The service's feed counters over this run: first pages served kept or filtered, background refreshes. */

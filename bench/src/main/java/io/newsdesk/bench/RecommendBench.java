@@ -289,10 +289,13 @@ public final class RecommendBench {
                 + "warm-up, random readers of those %,d come back: the first page, the second in %.0f%% of visits (by its "
                 + "cursor), and in %.0f%% a click on an item of the first page posted to `POST /api/events` (not timed). "
                 + "The last run mixes in first visits: %.0f%% of sessions are readers not seen before. "
-                + "Feeds/s and latencies count every feed page.%n%n", active - 1, clients, active, active,
+                + "Feeds/s and latencies count every feed page. *Service CPU ms/feed* is the service process's CPU time over "
+                + "the run (request threads, background refreshes, the served-item log) per feed page; the CPU shares are "
+                + "of both cores' time: the service's JVM, the load generator's, and the rest (mostly PostgreSQL).%n%n", active - 1, clients, active, active,
                 100 * FeedLoad.SECOND_PAGE, 100 * FeedLoad.CLICK, 100 * NEW_READERS));
-        md.append("| load | clients | seconds | feeds | feeds/s | p50 ms | p90 ms | p99 ms | clicks | errors | ranked by |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| load | clients | seconds | feeds | feeds/s | p50 ms | p90 ms | p99 ms | service CPU ms/feed "
+                + "| CPU % service / client / other | clicks | errors | ranked by |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         feeds.forEach(f -> md.append(f.row(f == feeds.get(1) || f == feeds.get(3) ? 1 : clients)));
         md.append(String.format(Locale.ROOT, "%nThe last run follows a warming sweep (`POST /api/feed-warming:start`), which "
                 + "computes the feeds of the readers active in the last 7 days, most recent first, up to 10,000, in the "

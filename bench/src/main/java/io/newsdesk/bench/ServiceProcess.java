@@ -65,6 +65,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** CPU time the service's process has used so far, all its threads together. */
+    Duration cpu() {
+        return CpuTime.of(process.toHandle());
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
