@@ -96,7 +96,8 @@ public interface RecommendConfig {
 
         /**
          * Readers whose feeds are kept; the least recently active go first. A kept feed holds up to three feeds' depth
-         * of candidates, about 250 bytes each (80 KB at the default depth).
+         * of candidates, about 250 bytes each (80 KB at the default depth), and the candidates' similarities to each
+         * item its pages have reached (1.2 KB per item at the default depth).
          */
         @WithDefault("10000")
         @Min(1)

@@ -1,6 +1,7 @@
 package io.newsdesk.core.content;
 
 import io.newsdesk.core.http.Cursor;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * Stores, reads, lists and deletes articles. Every change takes the next number of the content change sequence
@@ -130,24 +132,29 @@ public class ArticleService {
         return new ArticlePage(items, next);
     }
 
-    /** Summaries of those of {@code ids} that exist, by id. */
+    /**
+     * Summaries of those of {@code ids} that exist, by id. A transaction is begun only for the ones not in memory:
+     * a feed page asks for twenty summaries it nearly always finds there.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, ArticleSummary> summaries(Collection<String> ids) {
         if (ids.isEmpty()) {
             return new HashMap<>();
         }
-        return cache.get(ids, this::readSummaries);
+        return cache.get(ids, missing -> QuarkusTransaction.joiningExisting().call(() -> readSummaries(missing)));
     }
 
     private Map<String, ArticleSummary> readSummaries(List<String> ids) {
         Map<String, ArticleSummary> found = new HashMap<>();
         // a projection: hydrating whole entities would read every body only to drop it; chunks keep each query
-        // under PostgreSQL's limit on bind parameters
+        // under PostgreSQL's limit on bind parameters. setParameterList, since JPA's setParameter first tries the list
+        // as one string and throws (and catches) an exception per query to find out it is not.
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += SUMMARY_CHUNK) {
-            List<Object[]> rows = articles.getEntityManager().createQuery("""
+            List<Object[]> rows = articles.getEntityManager().unwrap(Session.class).createSelectionQuery("""
                     SELECT a.id, a.title, a.standfirst, a.section, a.kind, a.language, a.tags, a.publishedAt, a.version
                     FROM Article a WHERE a.id IN :ids""", Object[].class)
-                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + SUMMARY_CHUNK))).getResultList();
+                    .setParameterList("ids", all.subList(from, Math.min(all.size(), from + SUMMARY_CHUNK))).getResultList();
             for (Object[] r : rows) {
                 found.put((String) r[0], new ArticleSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                         ArticleKind.fromCode((String) r[4]), (String) r[5], List.of((String[]) r[6]), (Instant) r[7],

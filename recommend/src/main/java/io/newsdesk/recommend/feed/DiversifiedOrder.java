@@ -4,27 +4,29 @@ import io.newsdesk.core.embed.Vectors;
 import io.newsdesk.recommend.RecommendConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A feed's candidates in the order maximal marginal relevance picks them, with a cap on any one section's share;
  * a candidate whose vector is as close to a chosen item as the near-duplicate threshold (the same story filed twice)
  * is dropped. The order is greedy, so its first n items do not depend on how many more are picked: it is extended
  * only as far as pages ask ({@link #upTo}). Each candidate keeps its greatest similarity to the items chosen so far,
- * updated only against the newest choice, so a pick costs one dot product per remaining candidate.
+ * updated only against the newest choice.
+ *
+ * <p>The candidates and every similarity computed for a choice are shared with the copies {@link #without} makes
+ * (a kept feed is copied each time its reader comes back having read something from it), so a copy repeats the
+ * original's dot products only for items the original never chose.
  */
 final class DiversifiedOrder implements FeedOrder {
 
-    private final List<FeedCandidate> ranked;
-    private final Set<String> ids = new HashSet<>();
+    private final Candidates candidates;
     private final Settings config;
-    private final float[][] vector;
-    private final double[] redundancy;
+    private final Set<String> removed;
     private final boolean[] gone;
-    private final int[] sectionOf;
+    private final double[] redundancy;
     private final int[] leftPerSection;
     private final int[] perSection;
     private final double top;
@@ -33,27 +35,33 @@ final class DiversifiedOrder implements FeedOrder {
 
     /** {@code ranked} best first; {@code vectors} by article id (an article without one is never a duplicate). */
     DiversifiedOrder(List<FeedCandidate> ranked, Map<String, float[]> vectors, Settings config) {
-        this.ranked = List.copyOf(ranked);
+        this(new Candidates(ranked, vectors), config, Set.of());
+    }
+
+    private DiversifiedOrder(Candidates candidates, Settings config, Set<String> removed) {
+        this.candidates = candidates;
         this.config = config;
-        int n = ranked.size();
-        top = n == 0 ? 1 : ranked.get(0).score();
-        vector = new float[n][];
-        redundancy = new double[n];
+        this.removed = removed;
+        int n = candidates.size();
         gone = new boolean[n];
-        sectionOf = new int[n];
-        // sections as small integers: every pick asks about them for every candidate
-        Map<String, Integer> sectionIndex = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            vector[i] = vectors.get(ranked.get(i).article().id());
-            ids.add(ranked.get(i).article().id());
-            sectionOf[i] = sectionIndex.computeIfAbsent(ranked.get(i).article().section(), k -> sectionIndex.size());
+        redundancy = new double[n];
+        leftPerSection = new int[candidates.sections];
+        perSection = new int[candidates.sections];
+        for (String id : removed) {
+            Integer i = candidates.index.get(id);
+            if (i != null) {
+                gone[i] = true;
+            }
         }
-        leftPerSection = new int[sectionIndex.size()];
-        perSection = new int[sectionIndex.size()];
+        double best = Double.NaN;
         for (int i = 0; i < n; i++) {
-            leftPerSection[sectionOf[i]]++;
+            if (!gone[i]) {
+                best = Double.isNaN(best) ? candidates.ranked.get(i).score() : best;
+                leftPerSection[candidates.sectionOf[i]]++;
+                left++;
+            }
         }
-        left = n;
+        top = Double.isNaN(best) ? 1 : best;
     }
 
     /**
@@ -79,25 +87,18 @@ final class DiversifiedOrder implements FeedOrder {
     /** The same candidates less some articles, ordered afresh. */
     @Override
     public DiversifiedOrder without(Set<String> articleIds) {
-        List<FeedCandidate> kept = new ArrayList<>();
-        Map<String, float[]> vectors = new HashMap<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            String id = ranked.get(i).article().id();
-            if (!articleIds.contains(id)) {
-                kept.add(ranked.get(i));
-                vectors.put(id, vector[i]);
-            }
-        }
-        return new DiversifiedOrder(kept, vectors, config);
+        Set<String> all = new java.util.HashSet<>(removed);
+        all.addAll(articleIds);
+        return new DiversifiedOrder(candidates, config, Set.copyOf(all));
     }
 
     @Override
     public boolean offers(String articleId) {
-        return ids.contains(articleId);
+        return candidates.index.containsKey(articleId) && !removed.contains(articleId);
     }
 
     private boolean pickNext() {
-        int n = ranked.size();
+        int n = candidates.size();
         int best = -1;
         double bestValue = Double.NEGATIVE_INFINITY;
         double cap = Math.max(2, config.maxSectionShare() * (chosen.size() + 1));
@@ -105,7 +106,7 @@ final class DiversifiedOrder implements FeedOrder {
             if (gone[i]) {
                 continue;
             }
-            int section = sectionOf[i];
+            int section = candidates.sectionOf[i];
             if (redundancy[i] >= config.nearDuplicateSimilarity()) {
                 gone[i] = true;
                 left--;
@@ -115,7 +116,7 @@ final class DiversifiedOrder implements FeedOrder {
             if (chosen.size() >= 3 && perSection[section] + 1 > cap && left - leftPerSection[section] > 0) {
                 continue;
             }
-            double value = config.mmrLambda() * ranked.get(i).score() / top - (1 - config.mmrLambda()) * redundancy[i];
+            double value = config.mmrLambda() * candidates.ranked.get(i).score() / top - (1 - config.mmrLambda()) * redundancy[i];
             if (value > bestValue) {
                 bestValue = value;
                 best = i;
@@ -129,16 +130,69 @@ final class DiversifiedOrder implements FeedOrder {
         }
         gone[best] = true;
         left--;
-        leftPerSection[sectionOf[best]]--;
-        perSection[sectionOf[best]]++;
-        chosen.add(ranked.get(best));
-        if (vector[best] != null) {
+        leftPerSection[candidates.sectionOf[best]]--;
+        perSection[candidates.sectionOf[best]]++;
+        chosen.add(candidates.ranked.get(best));
+        float[] similarity = candidates.similaritiesTo(best);
+        if (similarity != null) {
             for (int i = 0; i < n; i++) {
-                if (!gone[i] && vector[i] != null) {
-                    redundancy[i] = Math.max(redundancy[i], Vectors.dot(vector[i], vector[best]));
+                if (!gone[i]) {
+                    redundancy[i] = Math.max(redundancy[i], similarity[i]);
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * A feed's candidates as computed, never changed: best first, with their vectors, sections as small integers
+     * (every pick asks about them for every candidate), and the similarities of all of them to each candidate that
+     * was chosen, computed at its first choice.
+     */
+    private static final class Candidates {
+
+        final List<FeedCandidate> ranked;
+        final Map<String, Integer> index = new HashMap<>();
+        final float[][] vector;
+        final int[] sectionOf;
+        final int sections;
+        private final AtomicReferenceArray<float[]> similarities;
+
+        Candidates(List<FeedCandidate> ranked, Map<String, float[]> vectors) {
+            this.ranked = List.copyOf(ranked);
+            int n = ranked.size();
+            vector = new float[n][];
+            sectionOf = new int[n];
+            similarities = new AtomicReferenceArray<>(n);
+            Map<String, Integer> sectionIndex = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                String id = ranked.get(i).article().id();
+                vector[i] = vectors.get(id);
+                index.put(id, i);
+                sectionOf[i] = sectionIndex.computeIfAbsent(ranked.get(i).article().section(), k -> sectionIndex.size());
+            }
+            sections = sectionIndex.size();
+        }
+
+        int size() {
+            return ranked.size();
+        }
+
+        /** Every candidate's cosine similarity to candidate {@code j} (0 where either has no vector); null without one. */
+        float[] similaritiesTo(int j) {
+            if (vector[j] == null) {
+                return null;
+            }
+            float[] row = similarities.get(j);
+            if (row == null) {
+                // two orders computing the same row at once compute the same numbers; either may stay
+                row = new float[vector.length];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = vector[i] == null ? 0 : Vectors.dot(vector[i], vector[j]);
+                }
+                similarities.set(j, row);
+            }
+            return row;
+        }
     }
 }

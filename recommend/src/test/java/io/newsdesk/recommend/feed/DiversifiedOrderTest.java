@@ -67,6 +67,34 @@ class DiversifiedOrderTest {
         assertThat(ids(order.upTo(3))).as("the original is unchanged").containsExactly("a0", "a1", "a2");
     }
 
+    @Test
+    void aCopyOrdersItsCandidatesAsAnOrderBuiltFromThemAlone() {
+        Random random = new Random(5);
+        for (int i = 0; i < 80; i++) {
+            add("a" + i, "s" + (i % 4), 1.0 - i / 200.0, i % 9 == 0 ? null : randomVector(random));
+        }
+        DiversifiedOrder original = new DiversifiedOrder(ranked, vectors, SETTINGS);
+        List<String> firstPage = ids(original.upTo(21));
+        // the top item, one from the middle of the page and one the original never reached
+        Set<String> read = Set.of(firstPage.get(0), firstPage.get(9), "a77");
+        DiversifiedOrder copy = original.without(read);
+        DiversifiedOrder copyOfCopy = copy.without(Set.of(firstPage.get(4)));
+
+        assertThat(ids(copy.upTo(40))).isEqualTo(ids(fresh(read).upTo(40)));
+        Set<String> both = new java.util.HashSet<>(read);
+        both.add(firstPage.get(4));
+        assertThat(ids(copyOfCopy.upTo(40))).isEqualTo(ids(fresh(both).upTo(40)));
+        assertThat(copy.offers(firstPage.get(9))).isFalse();
+        assertThat(copy.offers(firstPage.get(1))).isTrue();
+        assertThat(original.offers(firstPage.get(9))).isTrue();
+        assertThat(ids(original.upTo(21))).as("the original is unchanged").isEqualTo(firstPage);
+    }
+
+    private DiversifiedOrder fresh(Set<String> leftOut) {
+        List<FeedCandidate> rest = ranked.stream().filter(c -> !leftOut.contains(c.article().id())).toList();
+        return new DiversifiedOrder(rest, vectors, SETTINGS);
+    }
+
     private void add(String id, String section, double score, float[] vector) {
         ArticleSummary article = new ArticleSummary(id, id, null, section, ArticleKind.ARTICLE, "en", List.of(),
                 Instant.EPOCH, 1);
