@@ -146,17 +146,20 @@ public final class RecommendBench {
      *
      * @param warmedReaders readers the sweep has passed that no earlier run visited: their kept feeds are the sweep's
      */
-    record Warming(double seconds, int readers, int computed, int kept, int failed, List<String> warmedReaders) {
+    record Warming(double seconds, int readers, int computed, int kept, int failed, List<String> warmedReaders,
+            double dropped, double readersKept) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d of %,d readers in %.0f s (%,d computed, %,d kept, %,d failed): %.1f feeds/s",
-                    computed + kept + failed, readers, seconds, computed, kept, failed, computed / seconds);
+            return String.format(Locale.ROOT, "%,d of %,d readers in %.0f s (%,d computed, %,d kept, %,d failed): %.1f feeds/s; "
+                    + "meanwhile %,.0f kept feeds dropped, %,.0f readers' feeds kept after it", computed + kept + failed,
+                    readers, seconds, computed, kept, failed, computed / seconds, dropped, readersKept);
         }
     }
 
     /** Starts a sweep, lets it run for {@code length}, and lists the readers it passed beyond the first {@code visited}. */
     static Warming warm(ServiceProcess service, int visited, Duration length) throws Exception {
         long t0 = System.nanoTime();
+        Map<String, Double> before = ServerCounters.read(service);
         HttpResponse<String> started = service.post("/api/feed-warming:start", "");
         if (started.statusCode() != 202) {
             throw new IllegalStateException("warming did not start: " + started.statusCode() + " " + started.body());
@@ -182,7 +185,11 @@ public final class RecommendBench {
         }
         List<String> warmed = order.subList(0, Math.min(order.size(), computed + kept + failed)).stream()
                 .filter(r -> !earlier.contains(r)).toList();
-        return new Warming(seconds, status.get("readers").asInt(), computed, kept, failed, warmed);
+        Map<String, Double> after = ServerCounters.read(service);
+        return new Warming(seconds, status.get("readers").asInt(), computed, kept, failed, warmed,
+                ServerCounters.value(after, ServerCounters.KEPT_FEEDS_DROPPED)
+                        - ServerCounters.value(before, ServerCounters.KEPT_FEEDS_DROPPED),
+                ServerCounters.value(after, ServerCounters.READERS_WITH_KEPT_FEEDS));
     }
 
     private static void copy(BulkLoader loader, List<ScaledNewsroom.Event> chunk, List<Exception> failures) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.newsdesk.recommend.RecommendConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +43,10 @@ public class FeedSnapshots {
     FeedSnapshots(Duration ttl, int maxReaders, MeterRegistry registry) {
         this.ttl = ttl;
         this.readers = Caffeine.newBuilder().maximumSize(maxReaders)
-                .expireAfterAccess(ttl.isZero() ? Duration.ofSeconds(1) : ttl).build();
+                .expireAfterAccess(ttl.isZero() ? Duration.ofSeconds(1) : ttl).recordStats().build();
+        // cache_size and cache_evictions_total{cache="feed-snapshots"}: whether snapshot-readers is too small for the
+        // readers a sweep warms (a warmed feed that is dropped before its reader comes was computed for nothing)
+        CaffeineCacheMetrics.monitor(registry, readers, "feed-snapshots");
         this.hits = counter(registry, "hit", "served from the reader's snapshot");
         this.forks = counter(registry, "filtered", "served from a copy of the snapshot without articles read since");
     }
@@ -50,6 +54,12 @@ public class FeedSnapshots {
     private static Counter counter(MeterRegistry registry, String outcome, String description) {
         return Counter.builder("newsdesk.feed.snapshots").tag("outcome", outcome).description("Feed first pages " + description)
                 .register(registry);
+    }
+
+    /** How many readers have feeds kept, once pending evictions are done. */
+    long keptReaders() {
+        readers.cleanUp();
+        return readers.estimatedSize();
     }
 
     /** Whether feeds are kept at all (a zero time to live turns snapshots off). */

@@ -33,6 +33,16 @@ class FeedSnapshotsTest {
     }
 
     @Test
+    void feedsBeyondTheBoundOnReadersAreDroppedAndCounted() {
+        for (int r = 0; r < 150; r++) {
+            snapshots.keep("r" + r, feed(snapshots.nextId(), now, "mlp-v1", "a"), snapshots.version("r" + r));
+        }
+        assertThat(snapshots.keptReaders()).isEqualTo(100);
+        assertThat(registry.get("cache.evictions").tag("cache", "feed-snapshots").functionCounter().count()).isEqualTo(50);
+        assertThat(registry.get("cache.size").tag("cache", "feed-snapshots").gauge().value()).isEqualTo(100);
+    }
+
+    @Test
     void aNewerRankerMakesAKeptFeedStale() {
         snapshots.keep("r1", feed(snapshots.nextId(), now, "mlp-v1", "a"), snapshots.version("r1"));
         assertThat(snapshots.current("r1", null, "mlp-v2", now)).isNull();
