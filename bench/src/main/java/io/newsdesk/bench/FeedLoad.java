@@ -34,6 +34,8 @@ final class FeedLoad {
 
     private final Latencies latencies = new Latencies();
     private final AtomicLong errors = new AtomicLong();
+    /** Every reader who asked for a page in this run. */
+    private final java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong secondPages = new AtomicLong();
     private final AtomicLong clicks = new AtomicLong();
     private final Map<String, AtomicLong> rankedBy = new ConcurrentHashMap<>();
@@ -160,6 +162,7 @@ final class FeedLoad {
             throws IOException, InterruptedException {
         String path = "/api/readers/" + reader + "/feed?limit=20"
                 + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        load.readers.add(reader);
         long start = System.nanoTime();
         HttpResponse<String> r = service.get(path);
         long took = System.nanoTime() - start;
@@ -180,6 +183,10 @@ final class FeedLoad {
         int start = page.indexOf(field);
         int end = start < 0 ? -1 : page.indexOf('"', start + field.length());
         return end < 0 ? "?" : page.substring(start + field.length(), end);
+    }
+
+    java.util.Set<String> readers() {
+        return readers;
     }
 
     String summary() {

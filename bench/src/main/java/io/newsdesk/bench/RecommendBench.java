@@ -124,7 +124,9 @@ public final class RecommendBench {
             // new readers from beyond those the one-client first visits reached
             feeds.add(FeedLoad.sessions(service, active, NEW_READERS, Math.max(active, (readers + active) / 2), clients,
                     Duration.ofSeconds(seconds), 4));
-            Warming warming = warm(service, active, Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-seconds", "120"))));
+            java.util.Set<String> visited = new java.util.HashSet<>();
+            feeds.forEach(f -> visited.addAll(f.readers()));
+            Warming warming = warm(service, visited, Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-seconds", "120"))));
             log("warming: " + warming);
             if (!warming.warmedReaders().isEmpty()) {
                 feeds.add(FeedLoad.firstVisits(service, "first visit, warmed", warming.warmedReaders(), clients, Duration.ofSeconds(180)));
@@ -146,18 +148,19 @@ public final class RecommendBench {
      *
      * @param warmedReaders readers the sweep has passed that no earlier run visited: their kept feeds are the sweep's
      */
-    record Warming(double seconds, int readers, int computed, int kept, int failed, List<String> warmedReaders,
+    record Warming(double seconds, int readers, int computed, int kept, int failed, int noRoom, List<String> warmedReaders,
             double dropped, double readersKept) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%,d of %,d readers in %.0f s (%,d computed, %,d kept, %,d failed): %.1f feeds/s; "
-                    + "meanwhile %,.0f kept feeds dropped, %,.0f readers' feeds kept after it", computed + kept + failed,
-                    readers, seconds, computed, kept, failed, computed / seconds, dropped, readersKept);
+            return String.format(Locale.ROOT, "%,d of %,d readers in %.0f s (%,d computed, %,d kept, %,d failed, %,d passed "
+                    + "over for want of room): %.1f feeds/s; meanwhile %,.0f kept feeds dropped, %,.0f readers' feeds kept "
+                    + "after it", computed + kept + failed + noRoom, readers, seconds, computed, kept, failed, noRoom,
+                    computed / seconds, dropped, readersKept);
         }
     }
 
-    /** Starts a sweep, lets it run for {@code length}, and lists the readers it passed beyond the first {@code visited}. */
-    static Warming warm(ServiceProcess service, int visited, Duration length) throws Exception {
+    /** Starts a sweep, lets it run for {@code length}, and lists the readers it passed that no earlier run {@code visited}. */
+    static Warming warm(ServiceProcess service, java.util.Set<String> visited, Duration length) throws Exception {
         long t0 = System.nanoTime();
         Map<String, Double> before = ServerCounters.read(service);
         HttpResponse<String> started = service.post("/api/feed-warming:start", "");
@@ -179,14 +182,11 @@ public final class RecommendBench {
         int computed = status.get("computed").asInt();
         int kept = status.get("kept").asInt();
         int failed = status.get("failed").asInt();
-        java.util.Set<String> earlier = new java.util.HashSet<>();
-        for (int r = 0; r < visited; r++) {
-            earlier.add(ScaledNewsroom.readerId(r));
-        }
-        List<String> warmed = order.subList(0, Math.min(order.size(), computed + kept + failed)).stream()
-                .filter(r -> !earlier.contains(r)).toList();
+        int noRoom = status.get("noRoom").asInt();
+        List<String> warmed = order.subList(0, Math.min(order.size(), computed + kept + failed + noRoom)).stream()
+                .filter(r -> !visited.contains(r)).toList();
         Map<String, Double> after = ServerCounters.read(service);
-        return new Warming(seconds, status.get("readers").asInt(), computed, kept, failed, warmed,
+        return new Warming(seconds, status.get("readers").asInt(), computed, kept, failed, noRoom, warmed,
                 ServerCounters.value(after, ServerCounters.KEPT_FEEDS_DROPPED)
                         - ServerCounters.value(before, ServerCounters.KEPT_FEEDS_DROPPED),
                 ServerCounters.value(after, ServerCounters.READERS_WITH_KEPT_FEEDS));

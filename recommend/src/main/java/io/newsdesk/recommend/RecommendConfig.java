@@ -95,7 +95,7 @@ public interface RecommendConfig {
         double warmCpuShare();
 
         /**
-         * Readers whose feeds are kept; the least recently active go first. A kept feed holds up to three feeds' depth
+         * Readers whose feeds are kept; beyond it the cache's size policy drops some, and warming adds no more. A kept feed holds up to three feeds' depth
          * of candidates, about 250 bytes each (80 KB at the default depth), and the candidates' similarities to each
          * item its pages have reached (1.2 KB per item at the default depth).
          */

@@ -37,7 +37,8 @@ public class FeedWarmingResource {
     @Path("feed-warming:start")
     @Operation(summary = "Start a warming sweep",
             description = "Computes, in the background, the feeds of readers active within newsdesk.recommend.feed.warm-window "
-                    + "(most recent first, up to snapshot-readers) whose kept feed would not outlive the next sweep. "
+                    + "(most recent first, up to snapshot-readers) whose kept feed would not outlive the next sweep; once "
+                    + "the feeds of snapshot-readers readers are kept, only readers who have some (noRoom counts the others). "
                     + "A sweep already running is left to finish and returned.")
     @APIResponse(responseCode = "202", description = "The sweep that is running")
     public Response start() {

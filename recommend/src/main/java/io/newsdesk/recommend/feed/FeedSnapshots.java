@@ -31,6 +31,7 @@ public class FeedSnapshots {
 
     private final Cache<String, ReaderFeeds> readers;
     private final Duration ttl;
+    private final int maxReaders;
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() * 1_000);
     private final Counter hits;
     private final Counter forks;
@@ -42,6 +43,7 @@ public class FeedSnapshots {
 
     FeedSnapshots(Duration ttl, int maxReaders, MeterRegistry registry) {
         this.ttl = ttl;
+        this.maxReaders = maxReaders;
         this.readers = Caffeine.newBuilder().maximumSize(maxReaders)
                 .expireAfterAccess(ttl.isZero() ? Duration.ofSeconds(1) : ttl).recordStats().build();
         // cache_size and cache_evictions_total{cache="feed-snapshots"}: whether snapshot-readers is too small for the
@@ -60,6 +62,14 @@ public class FeedSnapshots {
     long keptReaders() {
         readers.cleanUp();
         return readers.estimatedSize();
+    }
+
+    /**
+     * Whether a feed computed now for the reader could be kept without pushing out another reader's: the reader has
+     * feeds kept already, or fewer readers than the bound have.
+     */
+    boolean hasRoomFor(String readerId) {
+        return enabled() && (readers.getIfPresent(readerId) != null || keptReaders() < maxReaders);
     }
 
     /** Whether feeds are kept at all (a zero time to live turns snapshots off). */

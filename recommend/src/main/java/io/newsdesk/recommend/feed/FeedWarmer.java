@@ -29,7 +29,9 @@ import org.jboss.logging.Logger;
  * offline, so that a returning reader's first page is a kept one rather than a whole computation. A sweep takes the
  * readers whose latest event is within {@code warm-window}, most recent first, up to {@code snapshot-readers}, and
  * computes each one's whole feed on its own {@link FeedWorker}, which takes at most {@code warm-cpu-share} of one
- * core. A reader whose kept feed will outlive the next sweep is skipped. A sweep starts every
+ * core. A reader whose kept feed will outlive the next sweep is skipped, and so is one without kept feeds once the
+ * service keeps those of {@code snapshot-readers} readers: the feed would push out another reader's, perhaps one
+ * in the middle of a visit (measured in bench/results/recommend-speed.md). A sweep starts every
  * {@code warm-interval} and as soon as a new ranker serves (every kept feed is stale then); the admin API starts one
  * at will.
  */
@@ -47,6 +49,7 @@ public class FeedWarmer {
     private final RecommendConfig.Feed config;
     private final Counter computed;
     private final Counter kept;
+    private final Counter noRoom;
     private ScheduledExecutorService timer;
     private FeedWarming latest = FeedWarming.NEVER;
 
@@ -62,6 +65,9 @@ public class FeedWarmer {
                 .description("Feeds computed ahead of their readers' visits").register(registry);
         this.kept = Counter.builder("newsdesk.feed.warms").tag("outcome", "kept")
                 .description("Readers a warming sweep skipped: their kept feed outlives the next sweep").register(registry);
+        this.noRoom = Counter.builder("newsdesk.feed.warms").tag("outcome", "no-room")
+                .description("Readers a warming sweep passed over: keeping their feed would push out another reader's")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -96,7 +102,7 @@ public class FeedWarmer {
         }
         String rankedBy = FeedService.rankedBy(rankers.served());
         List<String> readers = recentReaders(Instant.now().minus(config.warmWindow()), config.snapshotReaders());
-        latest = new FeedWarming(true, Instant.now(), null, rankedBy, readers.size(), 0, 0, 0);
+        latest = new FeedWarming(true, Instant.now(), null, rankedBy, readers.size(), 0, 0, 0, 0);
         step(readers, 0, rankedBy);
         return latest;
     }
@@ -126,15 +132,18 @@ public class FeedWarmer {
             try {
                 if (outlivesNextSweep(snapshots.peek(reader, null), rankedBy)) {
                     kept.increment();
-                    count(0, 1, 0);
+                    count(0, 1, 0, 0);
+                } else if (!snapshots.hasRoomFor(reader)) {
+                    noRoom.increment();
+                    count(0, 0, 0, 1);
                 } else {
                     feeds.refresh(reader, null);
                     computed.increment();
-                    count(1, 0, 0);
+                    count(1, 0, 0, 0);
                 }
             } catch (RuntimeException e) {
                 LOG.debugf("could not compute the feed of reader %s ahead: %s", reader, e.getMessage());
-                count(0, 0, 1);
+                count(0, 0, 1, 0);
             }
             step(readers, next + 1, rankedBy);
         }, Duration.ZERO);
@@ -148,15 +157,16 @@ public class FeedWarmer {
                 && feed.asOf().plus(config.snapshotTtl()).isAfter(Instant.now().plus(config.warmInterval()));
     }
 
-    private synchronized void count(int computedNow, int keptNow, int failedNow) {
+    private synchronized void count(int computedNow, int keptNow, int failedNow, int noRoomNow) {
         FeedWarming l = latest;
         latest = new FeedWarming(true, l.startedAt(), null, l.rankedBy(), l.readers(), l.computed() + computedNow,
-                l.kept() + keptNow, l.failed() + failedNow);
+                l.kept() + keptNow, l.failed() + failedNow, l.noRoom() + noRoomNow);
     }
 
     private synchronized void finish() {
         FeedWarming l = latest;
-        latest = new FeedWarming(false, l.startedAt(), Instant.now(), l.rankedBy(), l.readers(), l.computed(), l.kept(), l.failed());
+        latest = new FeedWarming(false, l.startedAt(), Instant.now(), l.rankedBy(), l.readers(), l.computed(), l.kept(),
+                l.failed(), l.noRoom());
     }
 
     private List<String> recentReaders(Instant since, int limit) {

@@ -11,9 +11,11 @@ import java.time.Instant;
  * @param computed  feeds computed so far
  * @param kept      readers skipped because their kept feed outlives the next sweep
  * @param failed    feeds that could not be computed
+ * @param noRoom    readers passed over because the service already keeps the feeds of as many readers as
+ *                  {@code snapshot-readers} allows, and keeping theirs would push out another reader's
  */
 public record FeedWarming(boolean running, Instant startedAt, Instant finishedAt, String rankedBy, int readers,
-        int computed, int kept, int failed) {
+        int computed, int kept, int failed, int noRoom) {
 
-    static final FeedWarming NEVER = new FeedWarming(false, null, null, null, 0, 0, 0, 0);
+    static final FeedWarming NEVER = new FeedWarming(false, null, null, null, 0, 0, 0, 0, 0);
 }

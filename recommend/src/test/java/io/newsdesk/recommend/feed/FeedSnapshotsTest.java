@@ -43,6 +43,19 @@ class FeedSnapshotsTest {
     }
 
     @Test
+    void atTheBoundOnlyReadersWithKeptFeedsHaveRoom() {
+        for (int r = 0; r < 99; r++) {
+            snapshots.keep("r" + r, feed(snapshots.nextId(), now, "mlp-v1", "a"), snapshots.version("r" + r));
+        }
+        assertThat(snapshots.hasRoomFor("newcomer")).as("one place left").isTrue();
+        snapshots.keep("r99", feed(snapshots.nextId(), now, "mlp-v1", "a"), snapshots.version("r99"));
+
+        assertThat(snapshots.hasRoomFor("newcomer")).isFalse();
+        assertThat(snapshots.hasRoomFor("r42")).as("a new feed replaces the reader's own").isTrue();
+        assertThat(new FeedSnapshots(Duration.ZERO, 100, registry).hasRoomFor("r42")).as("nothing is kept").isFalse();
+    }
+
+    @Test
     void aNewerRankerMakesAKeptFeedStale() {
         snapshots.keep("r1", feed(snapshots.nextId(), now, "mlp-v1", "a"), snapshots.version("r1"));
         assertThat(snapshots.current("r1", null, "mlp-v2", now)).isNull();
