@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +36,7 @@ final class FeedLoad {
     private final Latencies latencies = new Latencies();
     private final AtomicLong errors = new AtomicLong();
     /** Every reader who asked for a page in this run. */
-    private final java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> readers = ConcurrentHashMap.newKeySet();
     private final AtomicLong secondPages = new AtomicLong();
     private final AtomicLong clicks = new AtomicLong();
     private final Map<String, AtomicLong> rankedBy = new ConcurrentHashMap<>();
@@ -185,7 +186,7 @@ final class FeedLoad {
         return end < 0 ? "?" : page.substring(start + field.length(), end);
     }
 
-    java.util.Set<String> readers() {
+    Set<String> readers() {
         return readers;
     }
 

@@ -15,9 +15,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -124,7 +126,7 @@ public final class RecommendBench {
             // new readers from beyond those the one-client first visits reached
             feeds.add(FeedLoad.sessions(service, active, NEW_READERS, Math.max(active, (readers + active) / 2), clients,
                     Duration.ofSeconds(seconds), 4));
-            java.util.Set<String> visited = new java.util.HashSet<>();
+            Set<String> visited = new HashSet<>();
             feeds.forEach(f -> visited.addAll(f.readers()));
             Warming warming = warm(service, visited, Duration.ofSeconds(Integer.parseInt(options.getOrDefault("warm-seconds", "120"))));
             log("warming: " + warming);
@@ -160,7 +162,7 @@ public final class RecommendBench {
     }
 
     /** Starts a sweep, lets it run for {@code length}, and lists the readers it passed that no earlier run {@code visited}. */
-    static Warming warm(ServiceProcess service, java.util.Set<String> visited, Duration length) throws Exception {
+    static Warming warm(ServiceProcess service, Set<String> visited, Duration length) throws Exception {
         long t0 = System.nanoTime();
         Map<String, Double> before = ServerCounters.read(service);
         HttpResponse<String> started = service.post("/api/feed-warming:start", "");

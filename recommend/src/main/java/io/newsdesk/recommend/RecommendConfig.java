@@ -95,9 +95,9 @@ public interface RecommendConfig {
         double warmCpuShare();
 
         /**
-         * Readers whose feeds are kept; beyond it the cache's size policy drops some, and warming adds no more. A kept feed holds up to three feeds' depth
-         * of candidates, about 250 bytes each (80 KB at the default depth), and the candidates' similarities to each
-         * item its pages have reached (1.2 KB per item at the default depth).
+         * Readers whose feeds are kept; beyond it the cache's size policy drops some, and warming adds no more. A kept
+         * feed holds up to three feeds' depth of candidates, about 250 bytes each (80 KB at the default depth), and
+         * the candidates' similarities to each item its pages have reached (1.2 KB per item at the default depth).
          */
         @WithDefault("10000")
         @Min(1)
