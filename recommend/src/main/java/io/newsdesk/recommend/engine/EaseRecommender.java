@@ -69,11 +69,19 @@ public final class EaseRecommender implements Recommender, HistoryScorer {
 
     @Override
     public void scoreFrom(int[] items, float[] scores) {
+        float[] ones = new float[items.length];
+        java.util.Arrays.fill(ones, 1f);
+        scoreFrom(items, ones, scores);
+    }
+
+    /** Scores from a history whose items count by their weights (how strongly the user engaged, say). */
+    public void scoreFrom(int[] items, float[] itemWeights, float[] scores) {
         java.util.Arrays.fill(scores, 0f);
-        for (int i : items) {
-            float[] row = weights[i];
+        for (int k = 0; k < items.length; k++) {
+            float[] row = weights[items[k]];
+            float weight = itemWeights[k];
             for (int j = 0; j < scores.length; j++) {
-                scores[j] += row[j];
+                scores[j] += weight * row[j];
             }
         }
     }

@@ -11,17 +11,20 @@ import java.util.Map;
  */
 public final class Dataset {
 
-    /** A positive: dense user and item ids and the time. */
-    public record Positive(int user, int item, long time) {
+    /** A positive: dense user and item ids, the time and the interaction's strength (a rating, say). */
+    public record Positive(int user, int item, long time, double strength) {
     }
 
     private final Map<String, Integer> users = new LinkedHashMap<>();
     private final Map<String, Integer> items = new LinkedHashMap<>();
     private final List<String> itemKeys = new ArrayList<>();
     private final List<List<Positive>> byUser = new ArrayList<>();
+    private final double threshold;
     private List<Map<Integer, Long>> times;
+    private List<Map<Integer, Double>> strengths;
 
     public Dataset(List<Interaction> log, double threshold) {
+        this.threshold = threshold;
         for (Interaction i : log) {
             if (i.strength() < threshold) {
                 continue;
@@ -34,7 +37,7 @@ public final class Dataset {
                 itemKeys.add(k);
                 return items.size();
             });
-            byUser.get(user).add(new Positive(user, item, i.time()));
+            byUser.get(user).add(new Positive(user, item, i.time(), i.strength()));
         }
     }
 
@@ -66,6 +69,24 @@ public final class Dataset {
             }
         }
         return times.get(user).getOrDefault(item, Long.MIN_VALUE);
+    }
+
+    /**
+     * How far the user's engagement with the item rose above the threshold, counting the threshold itself as 1 (with
+     * ratings >= 3 kept: 3 is 1, 5 is 3); 0 when the pair is not a positive.
+     */
+    public double strengthAboveThreshold(int user, int item) {
+        if (strengths == null) {
+            List<Map<Integer, Double>> byUserItem = new ArrayList<>(byUser.size());
+            for (List<Positive> positives : byUser) {
+                Map<Integer, Double> byItem = new java.util.HashMap<>();
+                positives.forEach(p -> byItem.merge(p.item(), p.strength(), Math::max));
+                byUserItem.add(byItem);
+            }
+            strengths = byUserItem;
+        }
+        Double strength = strengths.get(user).get(item);
+        return strength == null ? 0 : strength - threshold + 1;
     }
 
     public long positives() {

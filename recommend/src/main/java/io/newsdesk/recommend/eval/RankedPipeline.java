@@ -21,8 +21,9 @@ import java.util.Set;
 /**
  * The feed's two stages on an interaction log: the collaborative candidate sources (EASE, iALS, item-kNN, user-kNN)
  * each nominate their top items, and the DJL ranker orders the union from every source's score and rank, the
- * sources' view of the user's latest items, popularity overall and in the month before, the user's activity, and
- * how much of the user's history shares the item's labels (sections, genres: {@link ItemLabels}).
+ * sources' view of the user's latest items, popularity overall and in the month before, the user's activity,
+ * how much of the user's history shares the item's labels (sections, genres: {@link ItemLabels}), and EASE's scores
+ * from the history with each item weighted by how strongly the user engaged with it (a 5-star rating above a 3).
  * The ranker learns from held-out interactions: fit the sources on train, label the candidates with the
  * validation items, train. Refitting the sources afterwards keeps the ranker.
  */
@@ -77,7 +78,7 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
         SOURCES.forEach(s -> names.add(s + "_rank"));
         names.addAll(List.of("ease_latest5", "item_knn_latest5", "log_popularity", "log_popularity_30d",
                 "log_popularity_in_user_period", "log_user_items", "user_mean_log_popularity", "signed_log_item_age_days",
-                "label_affinity", "label_lift"));
+                "label_affinity", "label_lift", "ease_by_strength_z"));
         return List.copyOf(names);
     }
 
@@ -239,6 +240,13 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
         long now = timeline.latestTime(user);
         long first = timeline.earliestTime(user);
         int[] history = fitted.itemsOf(user);
+        float[] strengths = new float[history.length];
+        for (int k = 0; k < history.length; k++) {
+            strengths[k] = (float) data.strengthAboveThreshold(user, history[k]);
+        }
+        float[] easeByStrength = new float[items];
+        ease.scoreFrom(history, strengths, easeByStrength);
+        easeByStrength = Scores.standardised(easeByStrength);
         double userPopularity = 0;
         for (int i : history) {
             userPopularity += logPopularity[i] / history.length;
@@ -270,7 +278,8 @@ public final class RankedPipeline implements Recommender, AutoCloseable {
             row[f++] = (float) (Math.signum(age) * Math.log1p(Math.abs(age)));
             float[] byLabel = labelFeatures(userShare, i);
             row[f++] = byLabel[0];
-            row[f] = byLabel[1];
+            row[f++] = byLabel[1];
+            row[f] = easeByStrength[i];
             rows[k] = row;
         }
         return new Candidates(candidates, rows);

@@ -2,6 +2,7 @@ package io.newsdesk.recommend.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Random;
@@ -59,6 +60,26 @@ class RecommendersTest {
         float[] scores = new float[3];
         ease.score(2, scores);
         assertThat(scores[2]).isZero();
+    }
+
+    @Test
+    void easeScoresFromAWeightedHistoryAreTheWeightedSumOfEachItemsScores() {
+        Interactions data = new Interactions.Builder(4, 4).add(0, 0).add(0, 1).add(1, 1).add(1, 2).add(2, 2).add(2, 3)
+                .add(3, 0).add(3, 3).build();
+        EaseRecommender ease = new EaseRecommender(1);
+        ease.fit(data);
+        float[] first = new float[4];
+        ease.scoreFrom(new int[] {0}, first);
+        float[] second = new float[4];
+        ease.scoreFrom(new int[] {2}, second);
+        float[] weighted = new float[4];
+        ease.scoreFrom(new int[] {0, 2}, new float[] {3f, 0.5f}, weighted);
+        for (int j = 0; j < 4; j++) {
+            assertThat(weighted[j]).as("item " + j).isCloseTo(3 * first[j] + 0.5f * second[j], within(1e-6f));
+        }
+        float[] unweighted = new float[4];
+        ease.scoreFrom(new int[] {0, 2}, unweighted);
+        assertThat(weighted).isNotEqualTo(unweighted);
     }
 
     @Test

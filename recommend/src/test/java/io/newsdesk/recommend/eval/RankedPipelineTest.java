@@ -102,6 +102,46 @@ class RankedPipelineTest {
         }
     }
 
+    @Test
+    void itemsLikeTheOnesAReaderRatedHighestScoreHigherOnEaseByStrength() {
+        // two clusters of six films each, read together by other users; the fan rated three of one cluster 5 and
+        // three of the other 3, so both clusters are equally present in the fan's history but not equally liked
+        List<Interaction> log = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            log.add(new Interaction("fan", "loved-" + k, 5, k * Timeline.DAY));
+            log.add(new Interaction("fan", "tolerated-" + k, 3, k * Timeline.DAY));
+        }
+        Random random = new Random(7);
+        for (int user = 0; user < 40; user++) {
+            String cluster = user % 2 == 0 ? "loved-" : "tolerated-";
+            for (int k = 1; k <= 6; k++) {
+                if (random.nextDouble() < 0.7) {
+                    log.add(new Interaction("u" + user, cluster + k, 4, (10 + k) * Timeline.DAY));
+                }
+            }
+        }
+        Dataset data = new Dataset(log, 3);
+        try (RankedPipeline pipeline = new RankedPipeline(data, RankedPipeline.defaultOptions(), 0)) {
+            pipeline.fit(interactions(data));
+            RankedPipeline.Candidates c = pipeline.candidates(0);
+            int byStrength = RankedPipeline.FEATURES.indexOf("ease_by_strength_z");
+            double lowestLoved = Double.POSITIVE_INFINITY;
+            double highestTolerated = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < c.items().length; k++) {
+                String film = data.itemKey(c.items()[k]);
+                float value = c.features()[k][byStrength];
+                if (film.startsWith("loved-")) {
+                    lowestLoved = Math.min(lowestLoved, value);
+                } else {
+                    highestTolerated = Math.max(highestTolerated, value);
+                }
+            }
+            assertThat(c.items()).hasSize(6);
+            assertThat(lowestLoved).as("the loved cluster's unseen films against the tolerated one's")
+                    .isGreaterThan(highestTolerated);
+        }
+    }
+
     private static io.newsdesk.recommend.engine.Interactions interactions(Dataset data) {
         var builder = new io.newsdesk.recommend.engine.Interactions.Builder(data.users(), data.items());
         for (int u = 0; u < data.users(); u++) {
