@@ -149,7 +149,7 @@ public final class IndexSource {
 
     /**
      * The latest {@code limit} published articles in {@code sections} that have a cached vector from {@code model},
-     * with their section and tags: the already-tagged examples editor tools learn from.
+     * with their section, tags and the start of their text: the already-tagged examples editor tools learn from.
      */
     public List<TaggedVector> taggedVectors(Collection<String> sections, String model, int limit) {
         List<TaggedVector> tagged = new ArrayList<>();
@@ -157,17 +157,20 @@ public final class IndexSource {
             return tagged;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT a.id, a.section, a.tags, e.vector FROM core_article a
+                SELECT a.id, a.section, a.tags, e.vector,
+                       concat_ws('. ', a.title, a.standfirst, left(a.body_text, ?)) FROM core_article a
                   JOIN core_article_embedding e ON e.article_id = a.id AND e.model = ?
                  WHERE a.section = ANY (?) ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT ?""")) {
-            s.setString(1, model);
-            s.setArray(2, c.createArrayOf("varchar", sections.toArray()));
-            s.setInt(3, limit);
+            s.setInt(1, TaggedVector.TEXT_CHARS);
+            s.setString(2, model);
+            s.setArray(3, c.createArrayOf("varchar", sections.toArray()));
+            s.setInt(4, limit);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Array tags = rs.getArray(3);
                     tagged.add(new TaggedVector(rs.getString(1), rs.getString(2),
-                            tags == null ? List.of() : List.of((String[]) tags.getArray()), Vectors.fromBytes(rs.getBytes(4))));
+                            tags == null ? List.of() : List.of((String[]) tags.getArray()), Vectors.fromBytes(rs.getBytes(4)),
+                            rs.getString(5)));
                 }
             }
             return tagged;

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Picks a section for a document vector by mixing three distributions over the sections: zero-shot similarity to
- * each section's description (so a section with no articles yet can still be chosen), a linear discriminant fitted
- * on the already-tagged articles, and a similarity-weighted vote of the {@code k} most similar tagged articles.
- * The last two only share out the zero-shot mass of sections that have tagged articles: a section editors have
- * described but not used yet keeps its zero-shot chance.
+ * Picks a section for a document by mixing three distributions over the sections, computed from its vector:
+ * zero-shot similarity to each section's description (so a section with no articles yet can still be chosen), a
+ * linear discriminant fitted on the already-tagged articles, and a similarity-weighted vote of the {@code k} most
+ * similar tagged articles; the last two are then weighed by naive Bayes over the words of the tagged articles
+ * ({@link WordNaiveBayes}). What the articles teach only shares out the zero-shot mass of sections that have tagged
+ * articles: a section editors have described but not used yet keeps its zero-shot chance.
  */
 public final class SectionClassifier {
 
@@ -19,8 +20,12 @@ public final class SectionClassifier {
     public record Label(String name, float[] description) {
     }
 
-    /** An already-tagged article. */
-    public record Example(float[] vector, String label) {
+    /** An already-tagged article: its vector, its section and its text (title and lead are enough). */
+    public record Example(float[] vector, String label, String text) {
+
+        public Example(float[] vector, String label) {
+            this(vector, label, "");
+        }
     }
 
     /** A section and its score, best first in a prediction. */
@@ -29,18 +34,26 @@ public final class SectionClassifier {
 
     /**
      * How the signals mix: {@code zeroShotWeight} for the descriptions, the rest for what the tagged articles teach,
-     * of which {@code discriminantShare} goes to the discriminant and the remainder to the neighbour vote.
+     * of which {@code discriminantShare} goes to the discriminant and the remainder to the neighbour vote; that is
+     * then multiplied by the word model's posterior with a text's evidence counted as {@code wordStrength} words
+     * (0 leaves words out).
      */
-    public record Settings(int k, double zeroShotWeight, double discriminantShare, double shrinkage) {
+    public record Settings(int k, double zeroShotWeight, double discriminantShare, double shrinkage, double wordStrength) {
 
         /** Chosen on MIND 5-fold (bench/results/generation-quality.md). */
-        public static final Settings DEFAULT = new Settings(15, 0.3, 0.7, 0.5);
+        public static final Settings DEFAULT = new Settings(15, 0.3, 0.7, 0.5, 4);
 
         public Settings {
             if (k < 1 || zeroShotWeight < 0 || zeroShotWeight > 1 || discriminantShare < 0 || discriminantShare > 1
-                    || shrinkage < 0 || shrinkage > 1) {
-                throw new IllegalArgumentException("k >= 1 and weights, share and shrinkage in [0, 1] are required");
+                    || shrinkage < 0 || shrinkage > 1 || !(wordStrength >= 0)) {
+                throw new IllegalArgumentException(
+                        "k >= 1, weights, share and shrinkage in [0, 1] and a word strength >= 0 are required");
             }
+        }
+
+        /** Settings that leave the words out. */
+        public Settings(int k, double zeroShotWeight, double discriminantShare, double shrinkage) {
+            this(k, zeroShotWeight, discriminantShare, shrinkage, 0);
         }
     }
 
@@ -51,6 +64,7 @@ public final class SectionClassifier {
     private final List<Example> examples;
     private final Settings settings;
     private final LinearDiscriminant discriminant;
+    private final WordNaiveBayes words;
     private final boolean[] hasExamples;
 
     public SectionClassifier(List<Label> labels, List<Example> examples, Settings settings) {
@@ -59,23 +73,39 @@ public final class SectionClassifier {
         }
         this.labels = List.copyOf(labels);
         Map<String, Integer> index = labelIndex();
-        this.examples = examples.stream().filter(e -> index.containsKey(e.label())).toList();
+        List<Example> known = examples.stream().filter(e -> index.containsKey(e.label())).toList();
+        int[] classes = known.stream().mapToInt(e -> index.get(e.label())).toArray();
         this.settings = settings;
         this.hasExamples = new boolean[labels.size()];
-        this.examples.forEach(e -> hasExamples[index.get(e.label())] = true);
-        this.discriminant = this.examples.isEmpty() ? null : LinearDiscriminant.fit(
-                this.examples.stream().map(Example::vector).toList(),
-                this.examples.stream().mapToInt(e -> index.get(e.label())).toArray(), labels.size(), settings.shrinkage());
+        known.forEach(e -> hasExamples[index.get(e.label())] = true);
+        this.discriminant = known.isEmpty() ? null : LinearDiscriminant.fit(known.stream().map(Example::vector).toList(),
+                classes, labels.size(), settings.shrinkage());
+        this.words = known.isEmpty() || settings.wordStrength() == 0 ? null
+                : WordNaiveBayes.fit(known.stream().map(Example::text).toList(), classes, labels.size());
+        // the neighbour vote needs only vectors and sections; the texts need not stay in memory
+        this.examples = known.stream().map(e -> new Example(e.vector(), e.label())).toList();
     }
 
-    /** Every section with its score (the scores sum to one), best first. */
+    /** Every section with its score (the scores sum to one), best first, from the document's vector alone. */
     public List<Scored> classify(float[] vector) {
+        return classify(vector, "");
+    }
+
+    /** Every section with its score (the scores sum to one), best first, from the document's vector and text. */
+    public List<Scored> classify(float[] vector, String text) {
         double[] zeroShot = zeroShot(vector);
         double[] mixed = zeroShot;
         if (discriminant != null) {
             double[] learned = discriminant.probabilities(vector);
             double[] vote = vote(vector);
             double share = settings.discriminantShare();
+            double[] fromArticles = new double[labels.size()];
+            for (int i = 0; i < fromArticles.length; i++) {
+                fromArticles[i] = hasExamples[i] ? share * learned[i] + (1 - share) * vote[i] : 0;
+            }
+            if (words != null) {
+                fromArticles = weighedByWords(fromArticles, words.probabilities(text, settings.wordStrength()));
+            }
             double z = settings.zeroShotWeight();
             // what the articles teach only divides the mass zero-shot gives the sections that have articles, so a
             // section described but not yet used keeps its zero-shot chance
@@ -85,9 +115,7 @@ public final class SectionClassifier {
             }
             mixed = new double[labels.size()];
             for (int i = 0; i < mixed.length; i++) {
-                mixed[i] = hasExamples[i]
-                        ? z * zeroShot[i] + (1 - z) * taught * (share * learned[i] + (1 - share) * vote[i])
-                        : zeroShot[i];
+                mixed[i] = hasExamples[i] ? z * zeroShot[i] + (1 - z) * taught * fromArticles[i] : zeroShot[i];
             }
         }
         List<Scored> scored = new ArrayList<>();
@@ -96,6 +124,17 @@ public final class SectionClassifier {
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
         return scored;
+    }
+
+    /** The product of the two distributions, or the first alone where they share no mass (both underflowed). */
+    private static double[] weighedByWords(double[] fromVectors, double[] byWords) {
+        double[] product = new double[fromVectors.length];
+        double total = 0;
+        for (int i = 0; i < product.length; i++) {
+            product[i] = fromVectors[i] * byWords[i];
+            total += product[i];
+        }
+        return total > 0 ? normalised(product) : fromVectors;
     }
 
     private double[] zeroShot(float[] vector) {

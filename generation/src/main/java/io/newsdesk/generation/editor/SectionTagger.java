@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SectionTagger {
 
-    public static final String ENGINE = "sections(zero-shot + linear discriminant + 15-NN, bge-small-en-v1.5)";
+    public static final String ENGINE = "sections(zero-shot + linear discriminant + 15-NN on bge-small-en-v1.5, weighed by naive Bayes on words)";
     /** The newest tagged articles the classifier learns from; the fit is closed-form, a second or two at this size. */
     static final int MAX_EXAMPLES = 20_000;
     /** A tag must be shared by this many of the nearest articles, so one article's idiosyncrasy is not suggested. */
@@ -64,17 +64,22 @@ public class SectionTagger {
         this.refresh = refresh;
     }
 
-    /** The best {@code sections} sections and up to {@code tags} tags for a document vector. */
-    public Suggestion suggest(float[] vector, int sections, int tags) {
+    /** The best {@code sections} sections and up to {@code tags} tags for a document's vector and text. */
+    public Suggestion suggest(float[] vector, String text, int sections, int tags) {
         Fitted model = current();
         if (model == null) {
             return new Suggestion(List.of(), List.of(), false, 0);
         }
         Map<String, TaxonomySection> byName = new HashMap<>();
         model.taxonomy().sections().forEach(s -> byName.put(s.name(), s));
-        List<SectionScore> scored = model.classifier().classify(vector).stream().limit(sections)
+        List<SectionScore> scored = model.classifier().classify(vector, clipped(text)).stream().limit(sections)
                 .map(s -> new SectionScore(s.label(), byName.get(s.label()).label(), s.score())).toList();
         return new Suggestion(scored, tagsOf(vector, model.examples(), tags), model.taxonomy().written(), model.examples().size());
+    }
+
+    /** The start of the text, about as much as an example keeps of its title, standfirst and body. */
+    private static String clipped(String text) {
+        return text == null ? "" : text.substring(0, Math.min(text.length(), 2 * TaggedVector.TEXT_CHARS));
     }
 
     private List<TagScore> tagsOf(float[] vector, List<TaggedVector> examples, int count) {
@@ -123,9 +128,9 @@ public class SectionTagger {
         }
         List<TaggedVector> examples = index.taggedVectors(now.sections().stream().map(TaxonomySection::name).toList(), MAX_EXAMPLES);
         SectionClassifier classifier = new SectionClassifier(labels,
-                examples.stream().map(e -> new SectionClassifier.Example(e.vector(), e.section())).toList(),
+                examples.stream().map(e -> new SectionClassifier.Example(e.vector(), e.section(), e.text())).toList(),
                 SectionClassifier.Settings.DEFAULT);
-        fitted = new Fitted(fingerprint, Instant.now(), classifier, examples, now);
+        fitted = new Fitted(fingerprint, Instant.now(), classifier, examples.stream().map(TaggedVector::withoutText).toList(), now);
         return fitted;
     }
 }

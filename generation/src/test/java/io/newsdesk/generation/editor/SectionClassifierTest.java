@@ -67,6 +67,25 @@ class SectionClassifierTest {
         assertThat(classifier.classify(Vectors.normalise(new float[] {0.9f, 0.1f, 0.1f})).get(0).label()).isEqualTo("sport");
     }
 
+    @Test
+    void wordsOfTaggedArticlesTipADocumentTheirVectorsLeaveInDoubt() {
+        // two sections whose articles lie in the same place: only the words tell them apart
+        java.util.Random random = new java.util.Random(7);
+        List<SectionClassifier.Example> tagged = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tagged.add(new SectionClassifier.Example(jitter(random, 0.7f, 0.7f, 0), "sport", "match goal striker league"));
+            tagged.add(new SectionClassifier.Example(jitter(random, 0.7f, 0.7f, 0), "money", "bank shares market rates"));
+        }
+        float[] doc = Vectors.normalise(new float[] {0.7f, 0.7f, 0});
+        var withWords = new SectionClassifier(LABELS, tagged, new SectionClassifier.Settings(3, 0.3, 0.7, 0.5, 6));
+        assertThat(withWords.classify(doc, "The bank raised rates").get(0).label()).isEqualTo("money");
+        assertThat(withWords.classify(doc, "A late goal by the striker").get(0).label()).isEqualTo("sport");
+        List<SectionClassifier.Scored> noText = withWords.classify(doc, "");
+        var withoutWords = new SectionClassifier(LABELS, tagged, new SectionClassifier.Settings(3, 0.3, 0.7, 0.5, 0));
+        assertThat(noText).as("no text, no word evidence").usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(withoutWords.classify(doc, "The bank raised rates"));
+    }
+
     static float[] jitter(java.util.Random random, float x, float y, float z) {
         return Vectors.normalise(new float[] {x + 0.05f * (float) random.nextGaussian(), y + 0.05f * (float) random.nextGaussian(),
                 z + 0.05f * (float) random.nextGaussian()});
