@@ -106,6 +106,7 @@ public final class EvaluateCommand {
                     seed -> new RankedPipeline(data, labels, RankedPipeline.defaultOptions(), seed), protocol.getValue(), SEEDS,
                     EvaluateCommand::log));
             table(md, protocol.getKey(), rows);
+            pairedAgainst(md, rows, PIPELINE, "EASE (lambda=250)");
         }
         md.append("Blend weight grid (EASE, iALS, item-kNN): ");
         BLEND_GRID.forEach(w -> md.append(java.util.Arrays.toString(w)).append(' '));
@@ -124,6 +125,25 @@ public final class EvaluateCommand {
                     stat(r.ndcg()), stat(r.recall()), stat(r.hit()), stat(r.mrr()), stat(r.coverage())));
         }
         md.append('\n');
+    }
+
+    /** A line per fit: how much the model's NDCG@10 differs from the reference's on the same splits, seed by seed. */
+    private static void pairedAgainst(StringBuilder md, List<OfflineEvaluation.Summary> rows, String model, String reference) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (var variant : OfflineEvaluation.Variant.values()) {
+            var ours = rows.stream().filter(r -> r.model().equals(model) && r.variant() == variant).findFirst();
+            var theirs = rows.stream().filter(r -> r.model().equals(reference) && r.variant() == variant).findFirst();
+            if (ours.isPresent() && theirs.isPresent()) {
+                var gap = OfflineEvaluation.pairedGap(ours.get().ndcg(), theirs.get().ndcg());
+                parts.add(String.format(Locale.ROOT, "%s %+.4f ± %.4f (higher on %d of %d seeds)",
+                        variant == OfflineEvaluation.Variant.TRAIN_ONLY ? "fit on train" : "fit on train+valid",
+                        gap.gap().mean(), gap.gap().std(), gap.higher(), gap.seeds()));
+            }
+        }
+        if (!parts.isEmpty()) {
+            md.append("Paired by seed, ").append(model).append(" minus ").append(reference).append(", NDCG@10: ")
+                    .append(String.join("; ", parts)).append(".\n\n");
+        }
     }
 
     private static String stat(OfflineEvaluation.Stat s) {

@@ -25,15 +25,41 @@ public final class OfflineEvaluation {
     public record Summary(String model, Variant variant, Stat recall, Stat ndcg, Stat hit, Stat mrr, Stat coverage, int seeds) {
     }
 
-    /** A mean and its sample standard deviation. */
-    public record Stat(double mean, double std) {
+    /** A mean and its sample standard deviation, with the value of each seed in seed order. */
+    public record Stat(double mean, double std, List<Double> values) {
+
+        public Stat {
+            values = List.copyOf(values);
+        }
 
         static Stat of(List<Double> values) {
             double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
             double var = values.size() < 2 ? 0
                     : values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (values.size() - 1);
-            return new Stat(mean, Math.sqrt(var));
+            return new Stat(mean, Math.sqrt(var), values);
         }
+    }
+
+    /** How one model's metric differs from another's seed by seed, and on how many seeds it is higher. */
+    public record PairedGap(Stat gap, int higher, int seeds) {
+    }
+
+    /**
+     * The seed-by-seed difference {@code model - reference} of a metric measured on the same splits. Differences
+     * between means over seeds include how much the seeds themselves differ; paired by seed, they do not.
+     */
+    public static PairedGap pairedGap(Stat model, Stat reference) {
+        if (model.values().size() != reference.values().size()) {
+            throw new IllegalArgumentException("both must be measured on the same seeds");
+        }
+        List<Double> gaps = new ArrayList<>();
+        int higher = 0;
+        for (int i = 0; i < model.values().size(); i++) {
+            double gap = model.values().get(i) - reference.values().get(i);
+            gaps.add(gap);
+            higher += gap > 0 ? 1 : 0;
+        }
+        return new PairedGap(Stat.of(gaps), higher, gaps.size());
     }
 
     private OfflineEvaluation() {
