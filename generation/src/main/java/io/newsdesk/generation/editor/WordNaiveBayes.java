@@ -27,6 +27,8 @@ final class WordNaiveBayes {
     private final Map<String, int[]> counts = new HashMap<>();
     private final long[] totals;
     private final double[] logPriors;
+    /** Per class, the log of its smoothed word total: every word's likelihood in the class divides by it. */
+    private double[] logDenominators;
 
     private WordNaiveBayes(int classes) {
         this.classes = classes;
@@ -49,8 +51,10 @@ final class WordNaiveBayes {
                 model.totals[label] += word.getValue();
             }
         }
+        model.logDenominators = new double[classes];
         for (int c = 0; c < classes; c++) {
             model.logPriors[c] = documents[c] == 0 ? Double.NEGATIVE_INFINITY : Math.log((double) documents[c] / labels.length);
+            model.logDenominators[c] = Math.log(model.totals[c] + SMOOTHING * model.counts.size());
         }
         return model;
     }
@@ -66,7 +70,6 @@ final class WordNaiveBayes {
         for (Map.Entry<String, Integer> word : words.entrySet()) {
             known += counts.containsKey(word.getKey()) ? word.getValue() : 0;
         }
-        double vocabulary = counts.size();
         double[] log = new double[classes];
         for (int c = 0; c < classes; c++) {
             if (logPriors[c] == Double.NEGATIVE_INFINITY) {
@@ -77,7 +80,7 @@ final class WordNaiveBayes {
             for (Map.Entry<String, Integer> word : words.entrySet()) {
                 int[] byClass = counts.get(word.getKey());
                 if (byClass != null) {
-                    likelihood += word.getValue() * Math.log((byClass[c] + SMOOTHING) / (totals[c] + SMOOTHING * vocabulary));
+                    likelihood += word.getValue() * (Math.log(byClass[c] + SMOOTHING) - logDenominators[c]);
                 }
             }
             log[c] = known == 0 ? 0 : likelihood * strength / known;
