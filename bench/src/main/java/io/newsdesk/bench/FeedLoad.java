@@ -210,12 +210,12 @@ final class FeedLoad {
         return String.format(Locale.ROOT, "%s: %.0f first pages served from a kept feed, %.0f from a kept feed less what "
                 + "the reader clicked since; %.0f feeds computed again in the background, %.0f refreshes not queued; "
                 + "%.0f feeds computed ahead by warming; %.0f kept feeds dropped (the service keeps those of at most "
-                + "10,000 readers)",
+                + "%,d readers)",
                 kind, serverCounters.getOrDefault("newsdesk_feed_snapshots_total{outcome=\"hit\"}", 0.0),
                 serverCounters.getOrDefault("newsdesk_feed_snapshots_total{outcome=\"filtered\"}", 0.0),
                 serverCounters.getOrDefault("newsdesk_feed_refreshes_total{outcome=\"done\"}", 0.0),
                 serverCounters.getOrDefault("newsdesk_feed_refreshes_total{outcome=\"skipped\"}", 0.0),
                 serverCounters.getOrDefault("newsdesk_feed_warms_total{outcome=\"computed\"}", 0.0),
-                ServerCounters.value(serverCounters, ServerCounters.KEPT_FEEDS_DROPPED));
+                ServerCounters.value(serverCounters, ServerCounters.KEPT_FEEDS_DROPPED), ServiceProcess.KEPT_FEED_READERS);
     }
 }

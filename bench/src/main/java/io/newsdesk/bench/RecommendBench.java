@@ -307,9 +307,10 @@ public final class RecommendBench {
                 + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         feeds.forEach(f -> md.append(f.row(f == feeds.get(1) || f == feeds.get(3) ? 1 : clients)));
         md.append(String.format(Locale.ROOT, "%nThe last run follows a warming sweep (`POST /api/feed-warming:start`), which "
-                + "computes the feeds of the readers active in the last 7 days, most recent first, up to 10,000, in the "
+                + "computes the feeds of the readers active in the last %d days, most recent first, up to %,d, in the "
                 + "background at a quarter of one core. After %.0f s it had passed %s; the %,d readers it had passed that no "
-                + "earlier run had visited then ask for their first page once each.%n", warming.seconds(), warming,
+                + "earlier run had visited then ask for their first page once each.%n", ServiceProcess.WARM_WINDOW_DAYS,
+                ServiceProcess.KEPT_FEED_READERS, warming.seconds(), warming,
                 warming.warmedReaders().size()));
         md.append("\nThe service's counters (`/q/metrics`) over each run:\n\n");
         feeds.forEach(f -> md.append("- ").append(f.counters()).append('\n'));

@@ -17,6 +17,9 @@ import java.util.List;
 final class ServiceProcess implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The kept-feed bound and warming window the bench runs the service with (the service's defaults), named in its report. */
+    static final int KEPT_FEED_READERS = 10_000;
+    static final int WARM_WINDOW_DAYS = 7;
     final String base;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Process process;
@@ -34,7 +37,9 @@ final class ServiceProcess implements AutoCloseable {
                 "-XX:+UseG1GC", "-Xmx6g", "-Dquarkus.http.port=" + port, "-Dnewsdesk.db.name=" + database,
                 "-Dnewsdesk.data.dir=" + dataDir, "-Dnewsdesk.demo.enabled=false", "-Dnewsdesk.recommend.retrain.enabled=false",
                 // the bench starts warming sweeps itself, so that none runs under another measurement
-                "-Dnewsdesk.recommend.feed.warm-interval=0"));
+                "-Dnewsdesk.recommend.feed.warm-interval=0",
+                "-Dnewsdesk.recommend.feed.snapshot-readers=" + KEPT_FEED_READERS,
+                "-Dnewsdesk.recommend.feed.warm-window=" + WARM_WINDOW_DAYS + "d"));
         command.addAll(extraProperties);
         command.addAll(List.of("-jar", "app/target/quarkus-app/quarkus-run.jar"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
