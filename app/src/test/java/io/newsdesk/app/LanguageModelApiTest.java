@@ -90,6 +90,55 @@ class LanguageModelApiTest {
                 .body("error.param", equalTo("model"));
     }
 
+    /** n answers: answer i samples with the request's seed plus i, so it is what n=1 gives with that seed. */
+    @Test
+    void severalAnswersEachSampleWithTheirOwnSeedPlainAndStreamed() throws Exception {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "prompt", PROMPT,
+                "max_tokens", 12, "temperature", 1.0, "seed", 7, "n", 3));
+        JsonPath three = given().contentType(ContentType.JSON).body(request).post("/v1/completions").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(three.getList("choices.index", Integer.class)).containsExactly(0, 1, 2);
+        int completionTokens = 0;
+        for (int i = 0; i < 3; i++) {
+            request.put("n", 1);
+            request.put("seed", 7 + i);
+            JsonPath alone = given().contentType(ContentType.JSON).body(request).post("/v1/completions").then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(three.getString("choices[" + i + "].text")).as("answer %d", i).isEqualTo(alone.getString("choices[0].text"));
+            completionTokens += alone.getInt("usage.completion_tokens");
+        }
+        assertThat(new java.util.HashSet<>(three.getList("choices.text"))).as("sampled answers differ").hasSizeGreaterThan(1);
+        assertThat(three.getInt("usage.prompt_tokens")).as("the prompt counted once").isEqualTo(12);
+        assertThat(three.getInt("usage.completion_tokens")).isEqualTo(completionTokens);
+
+        Map<String, Object> chat = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "max_tokens", 8, "temperature", 1.0,
+                "seed", 11, "n", 2, "messages", List.of(Map.of("role", "user", "content", "Suggest a headline about the budget."))));
+        JsonPath plain = given().contentType(ContentType.JSON).body(chat).post("/v1/chat/completions").then()
+                .statusCode(200).extract().jsonPath();
+        chat.put("stream", true);
+        List<JsonNode> chunks = chunks(given().contentType(ContentType.JSON).body(chat).post("/v1/chat/completions").then()
+                .statusCode(200).extract().asString());
+        StringBuilder[] streamed = {new StringBuilder(), new StringBuilder()};
+        int[] roles = new int[2];
+        int[] finishes = new int[2];
+        for (JsonNode chunk : chunks) {
+            JsonNode choice = chunk.path("choices").path(0);
+            int index = choice.path("index").asInt();
+            streamed[index].append(choice.path("delta").path("content").asText());
+            roles[index] += choice.path("delta").has("role") ? 1 : 0;
+            finishes[index] += choice.path("finish_reason").isNull() ? 0 : 1;
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(streamed[i].toString()).as("streamed answer %d", i).isEqualTo(plain.getString("choices[" + i + "].message.content"));
+            assertThat(roles[i]).as("role chunks of answer %d", i).isEqualTo(1);
+            assertThat(finishes[i]).as("finish chunks of answer %d", i).isEqualTo(1);
+        }
+
+        request.put("n", 9);
+        given().contentType(ContentType.JSON).body(request).post("/v1/completions").then().statusCode(400)
+                .body("error.param", equalTo("n"));
+    }
+
     /** One model, four requests at once: each gets exactly what it gets alone (no request sees another's tokens). */
     @Test
     void concurrentRequestsShareOneModelWithoutMixingTokens() throws Exception {

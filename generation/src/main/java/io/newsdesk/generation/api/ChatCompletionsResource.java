@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.newsdesk.core.ml.llm.TextGenerator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,8 @@ public class ChatCompletionsResource {
     @Operation(summary = "Create a chat completion",
             description = "OpenAI-compatible, with stream=true as server-sent events ending in [DONE]. The messages go "
                     + "through the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default "
-                    + "256), prompt plus max_tokens within the model's context, n=1, up to 4 stop sequences. A client "
+                    + "256), prompt plus max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
+                    + "seed + i), up to 4 stop sequences. A client "
                     + "that disconnects stops the generation. Extension: newsdesk_context grounds the answer in the "
                     + "archive, citing articles by number; one that runs past newsdesk.generation.timeout (default 120 s, "
                     + "waiting for the model included) gets a 504 error, or an error event when streamed.")
@@ -72,13 +75,18 @@ public class ChatCompletionsResource {
         }
         CompletionService.Prepared request = completions.prepareChat(body.model(), messages, parameters);
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = CompletionService.finished(completions.run(request, piece -> { }, () -> false));
-            Map<String, Object> message = new LinkedHashMap<>();
-            message.put("role", "assistant");
-            message.put("content", c.generation().text());
+            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, () -> false));
+            List<Map<String, Object>> choices = new ArrayList<>();
+            for (int i = 0; i < c.choices().size(); i++) {
+                TextGenerator.Generation g = c.choices().get(i);
+                Map<String, Object> message = new LinkedHashMap<>();
+                message.put("role", "assistant");
+                message.put("content", g.text());
+                choices.add(OpenAiShapes.choice(i, "message", message, "logprobs", null,
+                        "finish_reason", OpenAiShapes.finishReason(g.finishReason())));
+            }
             Map<String, Object> answer = OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id().replace("cmpl-", "chatcmpl-"),
-                    "chat.completion", c.created(), c.model(), List.of(OpenAiShapes.choice("message", message,
-                            "logprobs", null, "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c);
+                    "chat.completion", c.created(), c.model(), choices), c);
             if (citations != null) {
                 answer.put(CITATIONS, citations);
             }
@@ -89,28 +97,39 @@ public class ChatCompletionsResource {
         long created = System.currentTimeMillis() / 1000;
         StreamingOutput output = out -> {
             OpenAiStream stream = new OpenAiStream(out, json);
-            Map<String, Object> first = OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
-                    List.of(OpenAiShapes.choice("delta", Map.of("role", "assistant", "content", ""), "logprobs", null,
-                            "finish_reason", null)));
+            Map<String, Object> first = delta(id, created, body.model(), 0, Map.of("role", "assistant", "content", ""));
             if (cited != null) {
                 first.put(CITATIONS, cited);
             }
             stream.send(first);
-            var c = completions.run(request,
-                    piece -> stream.send(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
-                            List.of(OpenAiShapes.choice("delta", Map.of("content", piece), "logprobs", null, "finish_reason", null)))),
-                    stream::clientGone);
+            boolean[] begun = new boolean[request.choices()];
+            begun[0] = true;
+            var c = completions.run(request, (piece, choice) -> {
+                if (!begun[choice]) {
+                    begun[choice] = true;
+                    stream.send(delta(id, created, body.model(), choice, Map.of("role", "assistant", "content", "")));
+                }
+                stream.send(delta(id, created, body.model(), choice, Map.of("content", piece)));
+            }, stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
                 stream.done();
                 return;
             }
-            stream.send(OpenAiShapes.withUsage(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
-                    List.of(OpenAiShapes.choice("delta", Map.of(), "logprobs", null,
-                            "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c));
+            for (int i = 0; i < c.choices().size(); i++) {
+                Map<String, Object> last = OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
+                        List.of(OpenAiShapes.choice(i, "delta", Map.of(), "logprobs", null,
+                                "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason()))));
+                stream.send(i == c.choices().size() - 1 ? OpenAiShapes.withUsage(last, c) : last);
+            }
             stream.done();
         };
         return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
+    }
+
+    private static Map<String, Object> delta(String id, long created, String model, int choice, Map<String, String> delta) {
+        return OpenAiShapes.envelope(id, "chat.completion.chunk", created, model,
+                List.of(OpenAiShapes.choice(choice, "delta", delta, "logprobs", null, "finish_reason", null)));
     }
 
     private static String groundingQuery(ChatCompletionRequest body) {

@@ -13,7 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.newsdesk.core.ml.llm.TextGenerator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +40,8 @@ public class CompletionsResource {
     @Operation(summary = "Create a text completion",
             description = "OpenAI-compatible (the legacy completions API, one string prompt), with stream=true as "
                     + "server-sent events. Limits: body 1 MiB, max_tokens 1-4096 (default 256), prompt plus max_tokens "
-                    + "within the model's context, n=1, up to 4 stop sequences. A client that disconnects stops the "
+                    + "within the model's context, n 1-8 (answers generated in turn, answer i sampled with seed + i), "
+                    + "up to 4 stop sequences. A client that disconnects stops the "
                     + "generation; one that runs past newsdesk.generation.timeout (default 120 s, waiting for the model "
                     + "included) gets a 504 error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
@@ -48,27 +52,34 @@ public class CompletionsResource {
                 body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), body.n());
         CompletionService.Prepared request = completions.prepareCompletion(body.model(), body.prompt(), parameters);
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = CompletionService.finished(completions.run(request, piece -> { }, () -> false));
+            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, () -> false));
+            List<Map<String, Object>> choices = new ArrayList<>();
+            for (int i = 0; i < c.choices().size(); i++) {
+                TextGenerator.Generation g = c.choices().get(i);
+                choices.add(OpenAiShapes.choice(i, "text", g.text(), "logprobs", null,
+                        "finish_reason", OpenAiShapes.finishReason(g.finishReason())));
+            }
             return Response.ok(OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id(), "text_completion", c.created(), c.model(),
-                    List.of(OpenAiShapes.choice("text", c.generation().text(), "logprobs", null,
-                            "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c))
-                    .type(MediaType.APPLICATION_JSON).build();
+                    choices), c)).type(MediaType.APPLICATION_JSON).build();
         }
         String id = "cmpl-" + java.util.UUID.randomUUID();
         long created = System.currentTimeMillis() / 1000;
         StreamingOutput output = out -> {
             OpenAiStream stream = new OpenAiStream(out, json);
-            var c = completions.run(request, piece -> stream.send(OpenAiShapes.envelope(id, "text_completion", created,
-                    body.model(), List.of(OpenAiShapes.choice("text", piece, "logprobs", null, "finish_reason", null)))),
-                    stream::clientGone);
+            var c = completions.run(request, (piece, choice) -> stream.send(OpenAiShapes.envelope(id, "text_completion",
+                    created, body.model(), List.of(OpenAiShapes.choice(choice, "text", piece, "logprobs", null,
+                            "finish_reason", null)))), stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
                 stream.done();
                 return;
             }
-            stream.send(OpenAiShapes.withUsage(OpenAiShapes.envelope(id, "text_completion", created, body.model(),
-                    List.of(OpenAiShapes.choice("text", "", "logprobs", null,
-                            "finish_reason", OpenAiShapes.finishReason(c.generation().finishReason())))), c));
+            for (int i = 0; i < c.choices().size(); i++) {
+                Map<String, Object> last = OpenAiShapes.envelope(id, "text_completion", created, body.model(),
+                        List.of(OpenAiShapes.choice(i, "text", "", "logprobs", null,
+                                "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason()))));
+                stream.send(i == c.choices().size() - 1 ? OpenAiShapes.withUsage(last, c) : last);
+            }
             stream.done();
         };
         return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();

@@ -16,9 +16,9 @@ final class OpenAiShapes {
         return reason == TextGenerator.FinishReason.LENGTH ? "length" : "stop";
     }
 
-    static Map<String, Object> usage(TextGenerator.Generation g) {
-        return Map.of("prompt_tokens", g.promptTokens(), "completion_tokens", g.completionTokens(),
-                "total_tokens", g.promptTokens() + g.completionTokens());
+    static Map<String, Object> usage(CompletionService.Completion c) {
+        return Map.of("prompt_tokens", c.promptTokens(), "completion_tokens", c.completionTokens(),
+                "total_tokens", c.promptTokens() + c.completionTokens());
     }
 
     static Map<String, Object> envelope(String id, String object, long created, String model, List<Map<String, Object>> choices) {
@@ -31,9 +31,9 @@ final class OpenAiShapes {
         return body;
     }
 
-    static Map<String, Object> choice(Object... keyValues) {
+    static Map<String, Object> choice(int index, Object... keyValues) {
         Map<String, Object> choice = new LinkedHashMap<>();
-        choice.put("index", 0);
+        choice.put("index", index);
         for (int i = 0; i < keyValues.length; i += 2) {
             choice.put((String) keyValues[i], keyValues[i + 1]);
         }
@@ -43,7 +43,7 @@ final class OpenAiShapes {
     /** The error event that ends a stream the request timeout cut short, in OpenAI's error shape. */
     static Map<String, Object> timeoutError(CompletionService.Completion c) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "the generation ran past the request timeout after " + c.generation().completionTokens() + " tokens");
+        error.put("message", "the generation ran past the request timeout after " + c.completionTokens() + " tokens");
         error.put("type", "server_error");
         error.put("param", null);
         error.put("code", "timeout");
@@ -51,7 +51,7 @@ final class OpenAiShapes {
     }
 
     static Map<String, Object> withUsage(Map<String, Object> body, CompletionService.Completion c) {
-        body.put("usage", usage(c.generation()));
+        body.put("usage", usage(c));
         return body;
     }
 }

@@ -5,14 +5,16 @@ import io.newsdesk.core.ml.llm.GenerationOptions;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.ml.store.LoadedLm;
 import io.newsdesk.core.ml.store.ModelRegistry;
+import io.newsdesk.core.problem.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Runs text completions and chats on a registered model: the chat messages go through the model's own chat
@@ -30,8 +32,29 @@ public class CompletionService {
         this.timeout = timeout;
     }
 
-    /** A finished completion; {@code timedOut} when the request timeout cut it short. */
-    public record Completion(String id, String model, long created, TextGenerator.Generation generation, boolean timedOut) {
+    /**
+     * A finished request: one generation per answer asked for, in order; {@code timedOut} when the request timeout
+     * cut it short (then the answers not begun are missing).
+     */
+    public record Completion(String id, String model, long created, List<TextGenerator.Generation> choices, boolean timedOut) {
+
+        public Completion {
+            choices = List.copyOf(choices);
+        }
+
+        /** The first answer: the only one unless the request asked for several. */
+        public TextGenerator.Generation first() {
+            return choices.get(0);
+        }
+
+        /** The prompt is counted once, as OpenAI counts it, however many answers share it. */
+        public int promptTokens() {
+            return choices.isEmpty() ? 0 : choices.get(0).promptTokens();
+        }
+
+        public int completionTokens() {
+            return choices.stream().mapToInt(TextGenerator.Generation::completionTokens).sum();
+        }
     }
 
     public Duration timeout() {
@@ -39,7 +62,7 @@ public class CompletionService {
     }
 
     /** A checked request, ready to run: everything that can be refused has been. */
-    public record Prepared(LoadedLm model, int[] ids, GenerationOptions options) {
+    public record Prepared(LoadedLm model, int[] ids, GenerationOptions options, int choices) {
     }
 
     public Prepared prepareCompletion(String model, String prompt, SamplingParameters parameters) {
@@ -86,28 +109,44 @@ public class CompletionService {
                     + " tokens and max_tokens " + options.maxNewTokens() + "; together they must fit the model's context of "
                     + context + " tokens");
         }
-        return new Prepared(lm, ids, options);
+        return new Prepared(lm, ids, options, parameters.choices());
     }
 
     /**
-     * Generates, waiting for the model's turn; {@code stream} gets the text as it comes. The wait and the generation
-     * together get {@code newsdesk.generation.timeout}; generation also stops when {@code cancelled} says so.
+     * Generates each answer in turn, waiting for the model's turn for each, so that other requests interleave;
+     * {@code stream} gets each answer's text as it comes, with the answer's index. Answer {@code i} samples with the
+     * request's seed plus {@code i}. The waits and the generations together get {@code newsdesk.generation.timeout};
+     * generation also stops when {@code cancelled} says so.
      */
-    public Completion run(Prepared request, Consumer<String> stream, BooleanSupplier cancelled) {
+    public Completion run(Prepared request, ObjIntConsumer<String> stream, BooleanSupplier cancelled) {
         long created = System.currentTimeMillis() / 1000;
         Instant deadline = Instant.now().plus(timeout);
         BooleanSupplier late = () -> Instant.now().isAfter(deadline);
-        TextGenerator.Generation generation = request.model().withTurn(deadline,
-                g -> g.generate(request.ids(), request.options(), stream, () -> cancelled.getAsBoolean() || late.getAsBoolean()));
-        boolean timedOut = generation.finishReason() == TextGenerator.FinishReason.CANCELLED && late.getAsBoolean()
-                && !cancelled.getAsBoolean();
-        return new Completion("cmpl-" + UUID.randomUUID(), request.model().name(), created, generation, timedOut);
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || late.getAsBoolean();
+        List<TextGenerator.Generation> choices = new ArrayList<>();
+        for (int i = 0; i < request.choices() && !(i > 0 && stop.getAsBoolean()); i++) {
+            int choice = i;
+            GenerationOptions options = request.options().withSeed(request.options().seed() + i);
+            try {
+                choices.add(request.model().withTurn(deadline,
+                        g -> g.generate(request.ids(), options, piece -> stream.accept(piece, choice), stop)));
+            } catch (ServiceUnavailableException busy) {
+                if (choices.isEmpty()) {
+                    throw busy;
+                }
+                break; // the timeout ran out waiting for a later answer's turn: the answers so far stand
+            }
+        }
+        boolean timedOut = late.getAsBoolean() && !cancelled.getAsBoolean()
+                && (choices.size() < request.choices()
+                        || choices.get(choices.size() - 1).finishReason() == TextGenerator.FinishReason.CANCELLED);
+        return new Completion("cmpl-" + UUID.randomUUID(), request.model().name(), created, choices, timedOut);
     }
 
     /** The same completion, or a 504 problem when the timeout cut it short. */
     public static Completion finished(Completion completion) {
         if (completion.timedOut()) {
-            throw new GenerationTimeoutException(completion.generation().completionTokens());
+            throw new GenerationTimeoutException(completion.completionTokens());
         }
         return completion;
     }

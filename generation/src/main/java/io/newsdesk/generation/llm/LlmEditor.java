@@ -67,8 +67,8 @@ public class LlmEditor {
         }
         List<ChatTemplate.Message> messages = messages(instruction, completions.clip(model, article, room));
         SamplingParameters greedy = new SamplingParameters(maxTokens, 0.0, null, null, null, 0L, null, null);
-        var c = CompletionService.finished(completions.run(completions.prepareChat(model, messages, greedy), piece -> { }, () -> false));
-        return new Written(engine(model), c.generation().text().strip(), c.generation().promptTokens(), c.generation().completionTokens());
+        var c = CompletionService.finished(completions.run(completions.prepareChat(model, messages, greedy), (piece, choice) -> { }, () -> false));
+        return new Written(engine(model), c.first().text().strip(), c.promptTokens(), c.completionTokens());
     }
 
     private static List<ChatTemplate.Message> messages(String instruction, String article) {

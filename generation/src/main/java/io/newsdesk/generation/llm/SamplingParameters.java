@@ -17,11 +17,11 @@ public record SamplingParameters(Integer maxTokens, Double temperature, Double t
     public static final int MAX_TOKENS_LIMIT = 4096;
     public static final int DEFAULT_MAX_TOKENS = 256;
     public static final int MAX_STOP_SEQUENCES = 4;
+    /** Most answers (OpenAI's {@code n}) one request may ask for; each is generated in turn. */
+    public static final int MAX_CHOICES = 8;
 
     public GenerationOptions options(List<Integer> stopTokens) {
-        if (n != null && n != 1) {
-            throw invalid("n", "only n=1 is supported");
-        }
+        choices();
         int max = maxTokens == null ? DEFAULT_MAX_TOKENS : maxTokens;
         if (max < 1 || max > MAX_TOKENS_LIMIT) {
             throw invalid("max_tokens", "must be between 1 and " + MAX_TOKENS_LIMIT);
@@ -43,6 +43,15 @@ public record SamplingParameters(Integer maxTokens, Double temperature, Double t
             throw invalid("repetition_penalty", "must be greater than 0 and at most 10");
         }
         return new GenerationOptions(max, t, k, p, penalty, seed == null ? System.nanoTime() : seed, stopTokens, stops());
+    }
+
+    /** How many answers to generate: {@code n}, 1 when absent. */
+    public int choices() {
+        int choices = n == null ? 1 : n;
+        if (choices < 1 || choices > MAX_CHOICES) {
+            throw invalid("n", "must be between 1 and " + MAX_CHOICES);
+        }
+        return choices;
     }
 
     private List<String> stops() {

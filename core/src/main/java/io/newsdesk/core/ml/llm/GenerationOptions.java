@@ -27,6 +27,12 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
         stopSequences = List.copyOf(stopSequences);
     }
 
+    /** The same options with another seed: each of several answers to one request samples on its own. */
+    public GenerationOptions withSeed(long newSeed) {
+        return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, newSeed, stopTokenIds,
+                stopSequences);
+    }
+
     public static GenerationOptions greedy(int maxNewTokens) {
         return new GenerationOptions(maxNewTokens, 0, 0, 1, 1, 0, List.of(), List.of());
     }
