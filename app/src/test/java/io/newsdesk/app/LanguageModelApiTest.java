@@ -139,6 +139,35 @@ class LanguageModelApiTest {
                 .body("error.param", equalTo("n"));
     }
 
+    /** Several prompts in one request, or token ids: each answer is what its prompt alone gets. */
+    @Test
+    void promptArraysAndTokenIdsCompleteLikeSinglePrompts() throws Exception {
+        String other = "Breaking news: storm hits";
+        JsonPath batch = given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", List.of(PROMPT, other),
+                "n", 2, "max_tokens", 20, "temperature", 0)).post("/v1/completions").then().statusCode(200).extract().jsonPath();
+        assertThat(batch.getList("choices.index", Integer.class)).containsExactly(0, 1, 2, 3);
+        assertThat(batch.getList("choices.text", String.class)).containsExactly(complete(PROMPT), complete(PROMPT),
+                complete(other), complete(other));
+
+        int[] ids;
+        try (var tokenizer = io.newsdesk.core.ml.llm.LmTokenizer.load(java.nio.file.Path.of("../core/src/test/resources/models/tiny-qwen2"))) {
+            ids = tokenizer.encode(PROMPT);
+        }
+        JsonPath byIds = given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", ids,
+                "max_tokens", 20, "temperature", 0)).post("/v1/completions").then().statusCode(200).extract().jsonPath();
+        assertThat(byIds.getString("choices[0].text")).isEqualTo(complete(PROMPT));
+        assertThat(batch.getInt("usage.prompt_tokens")).as("each prompt counted once").isEqualTo(ids.length
+                + given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", other, "max_tokens", 1))
+                        .post("/v1/completions").then().extract().<Integer>path("usage.prompt_tokens"));
+
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", List.of())).post("/v1/completions")
+                .then().statusCode(400).body("error.param", equalTo("prompt"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", List.of(1, 999_999)))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("prompt"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", List.of("a", "b", "c"), "n", 6))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("n"));
+    }
+
     /** One model, four requests at once: each gets exactly what it gets alone (no request sees another's tokens). */
     @Test
     void concurrentRequestsShareOneModelWithoutMixingTokens() throws Exception {

@@ -3,14 +3,13 @@ package io.newsdesk.generation.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** OpenAI's (legacy) text completion request, with a single string prompt. */
+/** OpenAI's (legacy) text completion request. */
 public record CompletionRequest(
         @NotBlank @Schema(description = "A registered text-generation model") String model,
-        @NotNull @Size(max = 200_000) String prompt,
+        @Schema(description = "A string, an array of up to 8 strings, an array of token ids, or an array of up to 8 "
+                + "such arrays; at most 200,000 characters per prompt") JsonNode prompt,
         @JsonProperty("max_tokens") Integer maxTokens,
         Double temperature,
         @JsonProperty("top_p") Double topP,

@@ -3,6 +3,7 @@ package io.newsdesk.generation.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.http.BodyLimit;
 import io.newsdesk.generation.llm.CompletionService;
+import io.newsdesk.generation.llm.Prompts;
 import io.newsdesk.generation.llm.SamplingParameters;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,8 +39,10 @@ public class CompletionsResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     @BodyLimit(ChatCompletionsResource.MAX_BODY_BYTES)
     @Operation(summary = "Create a text completion",
-            description = "OpenAI-compatible (the legacy completions API, one string prompt), with stream=true as "
-                    + "server-sent events. Limits: body 1 MiB, max_tokens 1-4096 (default 256), prompt plus max_tokens "
+            description = "OpenAI-compatible (the legacy completions API), with stream=true as server-sent events. "
+                    + "The prompt is a string, up to 8 strings, token ids or up to 8 arrays of them; answer j of prompt p "
+                    + "has index p*n + j. Limits: body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts "
+                    + "times n), max_tokens 1-4096 (default 256), prompt plus max_tokens "
                     + "within the model's context, n 1-8 (answers generated in turn, answer i sampled with seed + i), "
                     + "up to 4 stop sequences. A client that disconnects stops the "
                     + "generation; one that runs past newsdesk.generation.timeout (default 120 s, waiting for the model "
@@ -50,7 +53,7 @@ public class CompletionsResource {
     public Response create(@Valid @NotNull CompletionRequest body) {
         SamplingParameters parameters = new SamplingParameters(body.maxTokens(), body.temperature(), body.topP(),
                 body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), body.n());
-        CompletionService.Prepared request = completions.prepareCompletion(body.model(), body.prompt(), parameters);
+        CompletionService.Prepared request = completions.prepareCompletion(body.model(), Prompts.of(body.prompt()), parameters);
         if (!Boolean.TRUE.equals(body.stream())) {
             var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, () -> false));
             List<Map<String, Object>> choices = new ArrayList<>();

@@ -23,6 +23,9 @@ import java.util.function.ObjIntConsumer;
 @ApplicationScoped
 public class CompletionService {
 
+    /** Most answers one request may ask for: prompts times {@code n}. */
+    public static final int MAX_ANSWERS = 16;
+
     private final ModelRegistry registry;
     private final Duration timeout;
 
@@ -33,10 +36,13 @@ public class CompletionService {
     }
 
     /**
-     * A finished request: one generation per answer asked for, in order; {@code timedOut} when the request timeout
-     * cut it short (then the answers not begun are missing).
+     * A finished request: the answers asked for, in order (for several prompts, each prompt's {@code n} answers in
+     * turn); {@code timedOut} when the request timeout cut it short (then the answers not begun are missing).
+     *
+     * @param promptTokens each prompt counted once, as OpenAI counts it, however many answers share it
      */
-    public record Completion(String id, String model, long created, List<TextGenerator.Generation> choices, boolean timedOut) {
+    public record Completion(String id, String model, long created, List<TextGenerator.Generation> choices,
+            int promptTokens, boolean timedOut) {
 
         public Completion {
             choices = List.copyOf(choices);
@@ -45,11 +51,6 @@ public class CompletionService {
         /** The first answer: the only one unless the request asked for several. */
         public TextGenerator.Generation first() {
             return choices.get(0);
-        }
-
-        /** The prompt is counted once, as OpenAI counts it, however many answers share it. */
-        public int promptTokens() {
-            return choices.isEmpty() ? 0 : choices.get(0).promptTokens();
         }
 
         public int completionTokens() {
@@ -61,18 +62,43 @@ public class CompletionService {
         return timeout;
     }
 
-    /** A checked request, ready to run: everything that can be refused has been. */
-    public record Prepared(LoadedLm model, int[] ids, GenerationOptions options, int choices) {
+    /**
+     * A checked request, ready to run: everything that can be refused has been.
+     *
+     * @param prompts the token ids of each prompt
+     * @param choices answers to each prompt
+     */
+    public record Prepared(LoadedLm model, List<int[]> prompts, GenerationOptions options, int choices) {
+
+        public Prepared {
+            prompts = List.copyOf(prompts);
+        }
+
+        public int answers() {
+            return prompts.size() * choices;
+        }
     }
 
-    public Prepared prepareCompletion(String model, String prompt, SamplingParameters parameters) {
+    public Prepared prepareCompletion(String model, Prompts prompts, SamplingParameters parameters) {
         LoadedLm lm = registry.textGeneration(model);
-        return prepare(lm, lm.tokenizer().encode(prompt), parameters, "prompt");
+        List<int[]> ids = new ArrayList<>();
+        if (prompts.texts() != null) {
+            prompts.texts().forEach(text -> ids.add(lm.tokenizer().encode(text)));
+        } else {
+            int vocabulary = lm.model().config().vocabSize();
+            for (int[] prompt : prompts.tokenIds()) {
+                if (java.util.Arrays.stream(prompt).anyMatch(id -> id >= vocabulary)) {
+                    throw SamplingParameters.invalid("prompt", "token ids of this model are below " + vocabulary);
+                }
+                ids.add(prompt);
+            }
+        }
+        return prepare(lm, ids, parameters, "prompt");
     }
 
     public Prepared prepareChat(String model, List<ChatTemplate.Message> messages, SamplingParameters parameters) {
         LoadedLm lm = registry.textGeneration(model);
-        return prepare(lm, chatIds(lm, messages), parameters, "messages");
+        return prepare(lm, List.of(chatIds(lm, messages)), parameters, "messages");
     }
 
     /** Tokens a chat's prompt would take, and the room the model has for prompt and answer together. */
@@ -101,22 +127,34 @@ public class CompletionService {
         return lm.tokenizer().encode(template.render(messages, true));
     }
 
-    private static Prepared prepare(LoadedLm lm, int[] ids, SamplingParameters parameters, String inputField) {
+    private static Prepared prepare(LoadedLm lm, List<int[]> prompts, SamplingParameters parameters, String inputField) {
         GenerationOptions options = parameters.options(lm.model().config().eosTokenIds());
-        int context = lm.model().config().maxPositions();
-        if (ids.length + options.maxNewTokens() > context) {
-            throw SamplingParameters.invalid(ids.length >= context ? inputField : "max_tokens", "the input is " + ids.length
-                    + " tokens and max_tokens " + options.maxNewTokens() + "; together they must fit the model's context of "
-                    + context + " tokens");
+        int choices = parameters.choices();
+        if (prompts.size() * choices > MAX_ANSWERS) {
+            throw SamplingParameters.invalid("n", prompts.size() + " prompts times n = " + choices + " asks for more than "
+                    + MAX_ANSWERS + " answers");
         }
-        return new Prepared(lm, ids, options, parameters.choices());
+        int context = lm.model().config().maxPositions();
+        for (int[] ids : prompts) {
+            if (ids.length == 0) {
+                throw SamplingParameters.invalid(inputField, "the input has no tokens for this model (its tokenizer adds "
+                        + "no start token to an empty text); give some text");
+            }
+            if (ids.length + options.maxNewTokens() > context) {
+                throw SamplingParameters.invalid(ids.length >= context ? inputField : "max_tokens", "the input is " + ids.length
+                        + " tokens and max_tokens " + options.maxNewTokens() + "; together they must fit the model's context of "
+                        + context + " tokens");
+            }
+        }
+        return new Prepared(lm, prompts, options, choices);
     }
 
     /**
      * Generates each answer in turn, waiting for the model's turn for each, so that other requests interleave;
-     * {@code stream} gets each answer's text as it comes, with the answer's index. Answer {@code i} samples with the
-     * request's seed plus {@code i}. The waits and the generations together get {@code newsdesk.generation.timeout};
-     * generation also stops when {@code cancelled} says so.
+     * {@code stream} gets each answer's text as it comes, with the answer's index (prompt index times {@code n} plus
+     * the answer's number, as OpenAI numbers them). Answer {@code i} samples with the request's seed plus {@code i}.
+     * The waits and the generations together get {@code newsdesk.generation.timeout}; generation also stops when
+     * {@code cancelled} says so.
      */
     public Completion run(Prepared request, ObjIntConsumer<String> stream, BooleanSupplier cancelled) {
         long created = System.currentTimeMillis() / 1000;
@@ -124,12 +162,15 @@ public class CompletionService {
         BooleanSupplier late = () -> Instant.now().isAfter(deadline);
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || late.getAsBoolean();
         List<TextGenerator.Generation> choices = new ArrayList<>();
-        for (int i = 0; i < request.choices() && !(i > 0 && stop.getAsBoolean()); i++) {
+        int promptTokens = 0;
+        for (int i = 0; i < request.answers() && !(i > 0 && stop.getAsBoolean()); i++) {
             int choice = i;
+            int[] prompt = request.prompts().get(i / request.choices());
+            promptTokens += i % request.choices() == 0 ? prompt.length : 0;
             GenerationOptions options = request.options().withSeed(request.options().seed() + i);
             try {
                 choices.add(request.model().withTurn(deadline,
-                        g -> g.generate(request.ids(), options, piece -> stream.accept(piece, choice), stop)));
+                        g -> g.generate(prompt, options, piece -> stream.accept(piece, choice), stop)));
             } catch (ServiceUnavailableException busy) {
                 if (choices.isEmpty()) {
                     throw busy;
@@ -138,9 +179,9 @@ public class CompletionService {
             }
         }
         boolean timedOut = late.getAsBoolean() && !cancelled.getAsBoolean()
-                && (choices.size() < request.choices()
+                && (choices.size() < request.answers()
                         || choices.get(choices.size() - 1).finishReason() == TextGenerator.FinishReason.CANCELLED);
-        return new Completion("cmpl-" + UUID.randomUUID(), request.model().name(), created, choices, timedOut);
+        return new Completion("cmpl-" + UUID.randomUUID(), request.model().name(), created, choices, promptTokens, timedOut);
     }
 
     /** The same completion, or a 504 problem when the timeout cut it short. */
