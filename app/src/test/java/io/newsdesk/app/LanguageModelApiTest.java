@@ -63,7 +63,9 @@ class LanguageModelApiTest {
         assertThat(chunks.get(chunks.size() - 1).path("choices").path(0).path("finish_reason").asText()).isEqualTo("length");
         assertThat(events.strip()).endsWith("data: [DONE]");
 
-        given().get("/api/models").then().statusCode(200).body("find { it.name == 'qwen-tiny' }.loaded", equalTo(true));
+        given().get("/api/models").then().statusCode(200).body("find { it.name == 'qwen-tiny' }.loaded", equalTo(true))
+                .body("find { it.name == 'qwen-tiny' }.device", equalTo("cpu()"))
+                .body("find { it.name == 'llama-tiny' }.device", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

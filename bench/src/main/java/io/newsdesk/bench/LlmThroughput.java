@@ -1,5 +1,7 @@
 package io.newsdesk.bench;
 
+import ai.djl.Device;
+import io.newsdesk.core.ml.ComputeDevice;
 import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.KvCache;
 import java.nio.file.Files;
@@ -15,7 +17,8 @@ import java.util.Random;
  * from the KV cache), beside decoding without the cache (the whole sequence again for every token) as the
  * reference, on the fixtures of ../shared/fixtures/models. Writes {@code bench/results/llm-runtime.md}.
  *
- * <p>Usage: {@code LlmThroughput [output.md] [model folders...]}
+ * <p>Usage: {@code LlmThroughput [output.md] [model folders...]}; the system property {@code newsdesk.device}
+ * ({@code auto}, {@code cpu}, {@code gpu}, {@code gpu:N}; default {@code cpu}) says where the models compute.
  */
 public final class LlmThroughput {
 
@@ -27,6 +30,7 @@ public final class LlmThroughput {
     }
 
     public static void main(String[] args) throws Exception {
+        Device device = ComputeDevice.choose(System.getProperty(ComputeDevice.KEY, "cpu"));
         Path output = Path.of(args.length > 0 ? args[0] : "bench/results/llm-runtime.md");
         List<Path> folders = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -38,11 +42,11 @@ public final class LlmThroughput {
         }
         StringBuilder md = new StringBuilder("# Language model runtime speed\n\n");
         md.append(String.format(Locale.ROOT, "Written by `bench/run llm` (bench/src/main/java/io/newsdesk/bench/LlmThroughput.java) "
-                + "on %s. Machine: %d cores, Java %s, DJL PyTorch engine on CPU, float32. A %d-token prompt, then %d new "
+                + "on %s. Machine: %d cores, Java %s, DJL PyTorch engine on %s, float32. A %d-token prompt, then %d new "
                 + "tokens; the best of %d rounds after a warm-up. The reference decodes without the KV cache, running "
                 + "the whole sequence again for every new token, on the same model in the same run.%n%n",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                PROMPT, NEW_TOKENS, ROUNDS));
+                device.isGpu() ? "GPU " + device.getDeviceId() : "CPU", PROMPT, NEW_TOKENS, ROUNDS));
         md.append("| model | parameters | prefill tokens/s | decode tokens/s | ms per decoded token | decode without cache, tokens/s | cache speed-up |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         for (Path folder : folders) {
@@ -50,7 +54,7 @@ public final class LlmThroughput {
                 System.out.println("llm bench: " + folder + " has no config.json; skipped");
                 continue;
             }
-            try (CausalLm model = CausalLm.load(folder)) {
+            try (CausalLm model = CausalLm.load(folder, device)) {
                 int[] prompt = new Random(1).ints(PROMPT, 3, model.config().vocabSize()).toArray();
                 double prefill = Double.MAX_VALUE;
                 double decode = Double.MAX_VALUE;

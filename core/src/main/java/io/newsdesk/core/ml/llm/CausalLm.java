@@ -112,6 +112,11 @@ public final class CausalLm implements AutoCloseable {
         return config;
     }
 
+    /** Where the weights are and the model computes, as DJL names it: {@code cpu()}, {@code gpu(0)}. */
+    public String device() {
+        return manager.getDevice().toString();
+    }
+
     /** Numbers in the loaded weights. */
     public long parameterCount() {
         return weights.values().stream().mapToLong(w -> w.getShape().size()).sum();

@@ -1,6 +1,7 @@
 package io.newsdesk.core.ml.store;
 
 import io.newsdesk.core.DataConfig;
+import io.newsdesk.core.ml.ComputeDevice;
 import io.newsdesk.core.ml.UnknownModelException;
 import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.CausalLmConfig;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Models registered by name and task from the model store, kept in PostgreSQL so every process of the service
@@ -39,8 +41,12 @@ public class ModelRegistry {
     /** Access-ordered: the first entry is the least recently used. */
     private final Map<String, LoadedLm> loaded = new LinkedHashMap<>(16, 0.75f, true);
 
-    public ModelRegistry(DataSource dataSource, ModelsConfig config, DataConfig data) {
+    private final String device;
+
+    public ModelRegistry(DataSource dataSource, ModelsConfig config, DataConfig data,
+            @ConfigProperty(name = ComputeDevice.KEY, defaultValue = "auto") String device) {
         this.dataSource = dataSource;
+        this.device = device;
         this.store = Path.of(config.dir().orElse(Path.of(data.dir(), "models").toString())).toAbsolutePath().normalize();
         this.maxLoadedBytes = config.maxLoadedBytes();
     }
@@ -110,7 +116,7 @@ public class ModelRegistry {
                         .filter(m -> m.task() == ModelTask.TEXT_GENERATION).map(RegisteredModel::name).toList()));
         Path path = resolve(registered.folder());
         try {
-            CausalLm lm = CausalLm.load(path);
+            CausalLm lm = CausalLm.load(path, ComputeDevice.choose(device));
             model = new LoadedLm(name, lm, LmTokenizer.load(path), ChatTemplate.fromFolder(path));
         } catch (IOException e) {
             throw new IllegalStateException("cannot load model " + name + " from " + path, e);
@@ -143,6 +149,10 @@ public class ModelRegistry {
 
     private List<RegisteredModel> query(String sql, String name) {
         List<RegisteredModel> models = new ArrayList<>();
+        Map<String, LoadedLm> loadedNow;
+        synchronized (this) {
+            loadedNow = new java.util.HashMap<>(loaded); // copied, not looked up: a listing is no use of a model
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             if (name != null) {
                 s.setString(1, name);
@@ -151,12 +161,10 @@ public class ModelRegistry {
                 while (rs.next()) {
                     String n = rs.getString(1);
                     String folder = rs.getString(3);
-                    LoadedLm live;
-                    synchronized (this) {
-                        live = loaded.containsKey(n) ? loaded.get(n) : null;
-                    }
+                    LoadedLm live = loadedNow.get(n);
                     models.add(new RegisteredModel(n, ModelTask.fromCode(rs.getString(2)), folder, architecture(folder),
-                            rs.getTimestamp(4).toInstant(), live != null, live == null ? 0 : live.bytes()));
+                            rs.getTimestamp(4).toInstant(), live != null, live == null ? 0 : live.bytes(),
+                            live == null ? null : live.model().device()));
                 }
             }
         } catch (SQLException e) {

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param folder      its folder, relative to the model store
  * @param loaded      whether its weights are in memory now
  * @param loadedBytes bytes its weights take while loaded, 0 otherwise
+ * @param device      where its weights are while loaded ({@code cpu()}, {@code gpu(0)}), null otherwise
  */
 public record RegisteredModel(String name, ModelTask task, String folder, String architecture, Instant registeredAt,
-        boolean loaded, long loadedBytes) {
+        boolean loaded, long loadedBytes, String device) {
 }
