@@ -57,6 +57,18 @@ class EditorResourceTest {
     }
 
     @Test
+    void pastedControlCharactersStayOutOfWhatTheToolsWrite() {
+        String pasted = "\u0000Every Harbridge library\u0007 stays open.\u001b " + BODY;
+        JsonPath seo = given().contentType(ContentType.JSON).body(Map.of("text", pasted, "title", "Libraries\u0000 stay open"))
+                .post("/api/editor/seo").then().statusCode(200).extract().jsonPath();
+        assertThat(seo.getString("metaDescription")).isNotBlank().doesNotContainPattern("\\p{Cc}");
+        assertThat(seo.getString("slug")).isEqualTo("libraries-stay-open");
+        JsonPath summary = given().contentType(ContentType.JSON).body(Map.of("text", pasted, "sentences", 10))
+                .post("/api/editor/summarize").then().statusCode(200).extract().jsonPath();
+        assertThat(summary.getString("summary")).contains("Every Harbridge library").doesNotContainPattern("[\\p{Cc}&&[^\\n]]");
+    }
+
+    @Test
     void badInputGetsProblems() {
         given().contentType(ContentType.JSON).body(Map.of()).post("/api/editor/summarize").then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("text", BODY, "articleId", "x")).post("/api/editor/summarize")

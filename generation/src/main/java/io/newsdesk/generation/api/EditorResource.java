@@ -219,6 +219,13 @@ public class EditorResource {
         return cached != null ? cached : documents.embed(List.of(source.document())).vectors()[0];
     }
 
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]+");
+
+    /** Pasted text can carry control characters; they would end up in summaries, headlines and meta descriptions. */
+    private static String withoutControlCharacters(String text) {
+        return text == null ? null : CONTROL.matcher(text).replaceAll(" ");
+    }
+
     private Source source(EditorInput input) {
         boolean hasText = input.text() != null && !input.text().isBlank();
         boolean hasArticle = input.articleId() != null && !input.articleId().isBlank();
@@ -227,7 +234,9 @@ public class EditorResource {
                     List.of(new InvalidRequestException.FieldError("text", "send either text or articleId, not both or neither")));
         }
         if (hasText) {
-            return new Source(input.title(), input.text(), null, new DocumentEmbedder.Document(input.title(), null, input.text()));
+            String title = withoutControlCharacters(input.title());
+            String text = withoutControlCharacters(input.text());
+            return new Source(title, text, null, new DocumentEmbedder.Document(title, null, text));
         }
         ArticleView a = articles.find(input.articleId()).orElseThrow(() -> new ArticleNotFoundException(input.articleId()));
         String title = a.title().matches(".*[.!?]$") ? a.title() : a.title() + ".";
