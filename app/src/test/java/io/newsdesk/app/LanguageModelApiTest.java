@@ -170,6 +170,42 @@ class LanguageModelApiTest {
                 .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("n"));
     }
 
+    /** A streaming client that hangs up stops its generation: the rest of its answers are never computed. */
+    @Test
+    void aClientThatHangsUpMidStreamStopsItsGeneration() throws Exception {
+        double cancelledBefore = metric("newsdesk_generations_total{model=\"qwen-tiny\",outcome=\"cancelled\"}");
+        double tokensBefore = metric("newsdesk_generated_tokens_total{model=\"qwen-tiny\"}");
+        String body = new ObjectMapper().writeValueAsString(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 240,
+                "n", 8, "temperature", 1.0, "seed", 3, "stream", true));
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/completions"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(response.body()))) {
+            assertThat(in.readLine()).startsWith("data: ");
+        }
+        client.close();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (metric("newsdesk_generations_total{model=\"qwen-tiny\",outcome=\"cancelled\"}") == cancelledBefore
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(metric("newsdesk_generations_total{model=\"qwen-tiny\",outcome=\"cancelled\"}")).isEqualTo(cancelledBefore + 1);
+        Thread.sleep(300);
+        assertThat(metric("newsdesk_generated_tokens_total{model=\"qwen-tiny\"}") - tokensBefore)
+                .as("tokens generated for a request of 8 answers of 240").isLessThan(8 * 240 / 2.0);
+    }
+
+    private static double metric(String series) {
+        for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).strip());
+            }
+        }
+        return 0;
+    }
+
     /** One model, four requests at once: each gets exactly what it gets alone (no request sees another's tokens). */
     @Test
     void concurrentRequestsShareOneModelWithoutMixingTokens() throws Exception {

@@ -6,6 +6,7 @@ import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.ml.store.LoadedLm;
 import io.newsdesk.core.ml.store.ModelRegistry;
 import io.newsdesk.core.problem.ServiceUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
@@ -28,11 +29,13 @@ public class CompletionService {
 
     private final ModelRegistry registry;
     private final Duration timeout;
+    private final MeterRegistry meters;
 
     public CompletionService(ModelRegistry registry,
-            @ConfigProperty(name = "newsdesk.generation.timeout", defaultValue = "120s") Duration timeout) {
+            @ConfigProperty(name = "newsdesk.generation.timeout", defaultValue = "120s") Duration timeout, MeterRegistry meters) {
         this.registry = registry;
         this.timeout = timeout;
+        this.meters = meters;
     }
 
     /**
@@ -181,7 +184,22 @@ public class CompletionService {
         boolean timedOut = late.getAsBoolean() && !cancelled.getAsBoolean()
                 && (choices.size() < request.answers()
                         || choices.get(choices.size() - 1).finishReason() == TextGenerator.FinishReason.CANCELLED);
+        count(request.model().name(), choices, timedOut);
         return new Completion("cmpl-" + UUID.randomUUID(), request.model().name(), created, choices, promptTokens, timedOut);
+    }
+
+    /**
+     * {@code newsdesk_generations_total{model, outcome}} per answer (stop, length, cancelled: the client went away,
+     * timeout) and {@code newsdesk_generated_tokens_total{model}}: what the admin console shows of the models' work.
+     */
+    private void count(String model, List<TextGenerator.Generation> choices, boolean timedOut) {
+        for (TextGenerator.Generation g : choices) {
+            String outcome = g.finishReason() != TextGenerator.FinishReason.CANCELLED
+                    ? g.finishReason().name().toLowerCase(java.util.Locale.ROOT)
+                    : timedOut ? "timeout" : "cancelled";
+            meters.counter("newsdesk.generations", "model", model, "outcome", outcome).increment();
+            meters.counter("newsdesk.generated.tokens", "model", model).increment(g.completionTokens());
+        }
     }
 
     /** The same completion, or a 504 problem when the timeout cut it short. */

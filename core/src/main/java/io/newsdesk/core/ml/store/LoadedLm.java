@@ -1,10 +1,13 @@
 package io.newsdesk.core.ml.store;
 
+import ai.djl.Device;
 import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.ChatTemplate;
 import io.newsdesk.core.ml.llm.LmTokenizer;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.problem.ServiceUnavailableException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,6 +32,17 @@ public final class LoadedLm implements AutoCloseable {
         this.model = model;
         this.tokenizer = tokenizer;
         this.chatTemplate = chatTemplate;
+    }
+
+    /** Loads the model folder's weights onto {@code device}, its tokenizer and its chat template, if it has one. */
+    public static LoadedLm load(String name, Path folder, Device device) throws IOException {
+        CausalLm model = CausalLm.load(folder, device);
+        try {
+            return new LoadedLm(name, model, LmTokenizer.load(folder), ChatTemplate.fromFolder(folder));
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 
     public String name() {

@@ -3,10 +3,7 @@ package io.newsdesk.core.ml.store;
 import io.newsdesk.core.DataConfig;
 import io.newsdesk.core.ml.ComputeDevice;
 import io.newsdesk.core.ml.UnknownModelException;
-import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.CausalLmConfig;
-import io.newsdesk.core.ml.llm.ChatTemplate;
-import io.newsdesk.core.ml.llm.LmTokenizer;
 import io.newsdesk.core.problem.InvalidRequestException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,8 +113,7 @@ public class ModelRegistry {
                         .filter(m -> m.task() == ModelTask.TEXT_GENERATION).map(RegisteredModel::name).toList()));
         Path path = resolve(registered.folder());
         try {
-            CausalLm lm = CausalLm.load(path, ComputeDevice.choose(device));
-            model = new LoadedLm(name, lm, LmTokenizer.load(path), ChatTemplate.fromFolder(path));
+            model = LoadedLm.load(name, path, ComputeDevice.choose(device));
         } catch (IOException e) {
             throw new IllegalStateException("cannot load model " + name + " from " + path, e);
         }
