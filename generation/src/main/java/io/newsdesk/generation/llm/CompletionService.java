@@ -130,8 +130,8 @@ public class CompletionService {
         return lm.tokenizer().encode(template.render(messages, true));
     }
 
-    private static Prepared prepare(LoadedLm lm, List<int[]> prompts, SamplingParameters parameters, String inputField) {
-        GenerationOptions options = parameters.options(lm.model().config().eosTokenIds());
+    static Prepared prepare(LoadedLm lm, List<int[]> prompts, SamplingParameters parameters, String inputField) {
+        GenerationOptions options = parameters.options(lm.model().config().eosTokenIds(), lm.samplingDefaults());
         int choices = parameters.choices();
         if (prompts.size() * choices > MAX_ANSWERS) {
             throw SamplingParameters.invalid("n", prompts.size() + " prompts times n = " + choices + " asks for more than "

@@ -2,6 +2,7 @@ package io.newsdesk.generation.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsdesk.core.ml.llm.GenerationOptions;
+import io.newsdesk.core.ml.llm.SamplingDefaults;
 import io.newsdesk.core.problem.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,29 +21,42 @@ public record SamplingParameters(Integer maxTokens, Double temperature, Double t
     /** Most answers (OpenAI's {@code n}) one request may ask for; each is generated in turn. */
     public static final int MAX_CHOICES = 8;
 
+    /** The options for a model without recommended sampling: OpenAI's defaults for every field left out. */
     public GenerationOptions options(List<Integer> stopTokens) {
+        return options(stopTokens, SamplingDefaults.NONE);
+    }
+
+    /**
+     * The options, each field the request leaves out taken from the model's {@code generation_config.json}, else
+     * OpenAI's default (temperature 1, top_p 1, no top_k, no repetition penalty, 256 tokens).
+     */
+    public GenerationOptions options(List<Integer> stopTokens, SamplingDefaults defaults) {
         choices();
         int max = maxTokens == null ? DEFAULT_MAX_TOKENS : maxTokens;
         if (max < 1 || max > MAX_TOKENS_LIMIT) {
             throw invalid("max_tokens", "must be between 1 and " + MAX_TOKENS_LIMIT);
         }
-        double t = temperature == null ? 1.0 : temperature;
+        double t = first(temperature, defaults.temperature(), 1.0);
         if (t < 0 || t > 2) {
             throw invalid("temperature", "must be between 0 and 2");
         }
-        double p = topP == null ? 1.0 : topP;
+        double p = first(topP, defaults.topP(), 1.0);
         if (p <= 0 || p > 1) {
             throw invalid("top_p", "must be greater than 0 and at most 1");
         }
-        int k = topK == null ? 0 : topK;
+        int k = first(topK, defaults.topK(), 0);
         if (k < 0) {
             throw invalid("top_k", "must be 0 (off) or positive");
         }
-        double penalty = repetitionPenalty == null ? 1.0 : repetitionPenalty;
+        double penalty = first(repetitionPenalty, defaults.repetitionPenalty(), 1.0);
         if (penalty <= 0 || penalty > 10) {
             throw invalid("repetition_penalty", "must be greater than 0 and at most 10");
         }
         return new GenerationOptions(max, t, k, p, penalty, seed == null ? System.nanoTime() : seed, stopTokens, stops());
+    }
+
+    private static <T> T first(T requested, T recommended, T fallback) {
+        return requested != null ? requested : recommended != null ? recommended : fallback;
     }
 
     /** How many answers to generate: {@code n}, 1 when absent. */

@@ -92,6 +92,32 @@ class CompletionServiceTest {
         assertThat(service.run(request(5, 1), (piece, choice) -> { }, () -> false).choices()).hasSize(1);
     }
 
+    @Test
+    void aRequestThatLeavesSamplingOutGetsWhatTheModelsPublisherRecommends(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        for (String file : List.of("config.json", "model.safetensors", "tokenizer.json")) {
+            java.nio.file.Files.copy(TINY.resolve(file), folder.resolve(file));
+        }
+        java.nio.file.Files.writeString(folder.resolve("generation_config.json"), "{\"temperature\": 0, \"eos_token_id\": 1}");
+        CompletionService service = new CompletionService(null, Duration.ofSeconds(60), new SimpleMeterRegistry());
+        List<int[]> prompt = List.of(model.tokenizer().encode("The mayor said the new budget"));
+        try (LoadedLm greedyByDefault = LoadedLm.load("greedy", folder, ai.djl.Device.cpu())) {
+            List<String> texts = new java.util.ArrayList<>();
+            for (long seed : new long[] {1, 2}) {
+                var unset = new SamplingParameters(12, null, null, null, null, seed, null, null);
+                texts.add(service.run(CompletionService.prepare(greedyByDefault, prompt, unset, "prompt"), (p, c) -> { }, () -> false)
+                        .first().text());
+            }
+            var sampled = new SamplingParameters(12, 1.0, null, null, null, 2L, null, null);
+            String asked = service.run(CompletionService.prepare(greedyByDefault, prompt, sampled, "prompt"), (p, c) -> { }, () -> false)
+                    .first().text();
+            String greedy = new TextGenerator(model.model(), model.tokenizer()).generate("The mayor said the new budget",
+                    new GenerationOptions(12, 0, 0, 1, 1, 0, List.of(1), List.of())).text();
+            assertThat(texts).as("two seeds, no temperature asked: the folder's temperature 0").containsOnly(greedy);
+            assertThat(asked).as("a temperature asked for overrides the folder's").isNotEqualTo(greedy);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.ChatTemplate;
 import io.newsdesk.core.ml.llm.LmTokenizer;
+import io.newsdesk.core.ml.llm.SamplingDefaults;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.problem.ServiceUnavailableException;
 import java.io.IOException;
@@ -25,20 +26,24 @@ public final class LoadedLm implements AutoCloseable {
     private final CausalLm model;
     private final LmTokenizer tokenizer;
     private final Optional<ChatTemplate> chatTemplate;
+    private final SamplingDefaults samplingDefaults;
     private final ReentrantLock turn = new ReentrantLock(true);
 
-    LoadedLm(String name, CausalLm model, LmTokenizer tokenizer, Optional<ChatTemplate> chatTemplate) {
+    LoadedLm(String name, CausalLm model, LmTokenizer tokenizer, Optional<ChatTemplate> chatTemplate,
+            SamplingDefaults samplingDefaults) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
         this.chatTemplate = chatTemplate;
+        this.samplingDefaults = samplingDefaults;
     }
 
     /** Loads the model folder's weights onto {@code device}, its tokenizer and its chat template, if it has one. */
     public static LoadedLm load(String name, Path folder, Device device) throws IOException {
         CausalLm model = CausalLm.load(folder, device);
         try {
-            return new LoadedLm(name, model, LmTokenizer.load(folder), ChatTemplate.fromFolder(folder));
+            return new LoadedLm(name, model, LmTokenizer.load(folder), ChatTemplate.fromFolder(folder),
+                    SamplingDefaults.read(folder));
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
@@ -55,6 +60,11 @@ public final class LoadedLm implements AutoCloseable {
 
     public Optional<ChatTemplate> chatTemplate() {
         return chatTemplate;
+    }
+
+    /** The sampling its publisher recommends, for the fields a request leaves out. */
+    public SamplingDefaults samplingDefaults() {
+        return samplingDefaults;
     }
 
     public CausalLm model() {

@@ -3,13 +3,10 @@ package io.newsdesk.core.ml.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.newsdesk.core.ml.llm.CausalLm;
-import io.newsdesk.core.ml.llm.LmTokenizer;
 import io.newsdesk.core.problem.ServiceUnavailableException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,7 @@ class LoadedLmTest {
 
     @Test
     void aRequestThatCannotGetATurnBeforeItsDeadlineIsRefused() throws Exception {
-        try (LoadedLm lm = new LoadedLm("tiny", CausalLm.load(TINY), LmTokenizer.load(TINY), Optional.empty())) {
+        try (LoadedLm lm = LoadedLm.load("tiny", TINY, ai.djl.Device.cpu())) {
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> lm.withTurn(Instant.now().plusSeconds(10), g -> {
