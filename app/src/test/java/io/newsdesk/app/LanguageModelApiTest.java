@@ -61,6 +61,15 @@ class LanguageModelApiTest {
         chunks.forEach(c -> streamed.append(c.path("choices").path(0).path("text").asText()));
         assertThat(streamed.toString()).as("streamed pieces put together").isEqualTo(text);
         assertThat(chunks.get(chunks.size() - 1).path("choices").path(0).path("finish_reason").asText()).isEqualTo("length");
+        assertThat(chunks).as("no usage unless stream_options asks for it").allSatisfy(c -> assertThat(c.has("usage")).isFalse());
+
+        List<JsonNode> withUsage = chunks(given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", PROMPT,
+                "max_tokens", 24, "temperature", 0, "stream", true, "stream_options", Map.of("include_usage", true)))
+                .post("/v1/completions").then().statusCode(200).extract().asString());
+        JsonNode usage = withUsage.get(withUsage.size() - 1);
+        assertThat(usage.path("choices").isEmpty()).isTrue();
+        assertThat(usage.path("usage").path("completion_tokens").asInt()).isEqualTo(24);
+        assertThat(usage.path("usage").path("prompt_tokens").asInt()).isEqualTo(12);
         assertThat(events.strip()).endsWith("data: [DONE]");
 
         given().get("/api/models").then().statusCode(200).body("find { it.name == 'qwen-tiny' }.loaded", equalTo(true))

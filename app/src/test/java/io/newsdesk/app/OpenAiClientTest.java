@@ -38,10 +38,19 @@ class OpenAiClientTest {
         assertThat(completion.usage().orElseThrow().completionTokens()).isBetween(1L, 10L);
 
         StringBuilder streamed = new StringBuilder();
-        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params)) {
-            stream.stream().forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(streamed::append)));
+        java.util.List<ChatCompletionChunk> chunks;
+        ChatCompletionCreateParams withUsage = params.toBuilder()
+                .streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .build();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(withUsage)) {
+            chunks = stream.stream().toList();
         }
+        chunks.forEach(chunk -> chunk.choices().forEach(c -> c.delta().content().ifPresent(streamed::append)));
         assertThat(streamed.toString()).isEqualTo(text);
+        ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+        assertThat(last.choices()).isEmpty();
+        assertThat(last.usage().orElseThrow().completionTokens()).isEqualTo(completion.usage().orElseThrow().completionTokens());
+        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(chunk -> assertThat(chunk.usage()).isEmpty());
 
         ChatCompletionCreateParams unknown = params.toBuilder().model("no-such-model").build();
         assertThatThrownBy(() -> client.chat().completions().create(unknown)).isInstanceOf(NotFoundException.class);

@@ -26,6 +26,7 @@ public record ChatCompletionRequest(
         Long seed,
         @Schema(description = "A string or up to 4 strings") JsonNode stop,
         Boolean stream,
+        @JsonProperty("stream_options") StreamOptions streamOptions,
         Integer n,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "
                 + "newsroom's archive. The most relevant articles are put in the system message, numbered for citation, "

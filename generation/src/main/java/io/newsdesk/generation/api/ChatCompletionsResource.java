@@ -49,9 +49,10 @@ public class ChatCompletionsResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     @BodyLimit(MAX_BODY_BYTES)
     @Operation(summary = "Create a chat completion",
-            description = "OpenAI-compatible, with stream=true as server-sent events ending in [DONE]. The messages go "
-                    + "through the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default "
-                    + "256), prompt plus max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
+            description = "OpenAI-compatible, with stream=true as server-sent events ending in [DONE] (with "
+                    + "stream_options.include_usage, the last chunk before it holds the usage). The messages go through "
+                    + "the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default 256), "
+                    + "prompt plus max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
                     + "seed + i), up to 4 stop sequences. A client "
                     + "that disconnects stops the generation. Extension: newsdesk_context grounds the answer in the "
                     + "archive, citing articles by number; one that runs past newsdesk.generation.timeout (default 120 s, "
@@ -117,10 +118,12 @@ public class ChatCompletionsResource {
                 return;
             }
             for (int i = 0; i < c.choices().size(); i++) {
-                Map<String, Object> last = OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
+                stream.send(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
                         List.of(OpenAiShapes.choice(i, "delta", Map.of(), "logprobs", null,
-                                "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason()))));
-                stream.send(i == c.choices().size() - 1 ? OpenAiShapes.withUsage(last, c) : last);
+                                "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason())))));
+            }
+            if (StreamOptions.includeUsage(body.streamOptions())) {
+                stream.send(OpenAiShapes.usageChunk(id, "chat.completion.chunk", created, body.model(), c));
             }
             stream.done();
         };

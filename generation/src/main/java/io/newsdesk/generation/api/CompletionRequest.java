@@ -18,5 +18,6 @@ public record CompletionRequest(
         Long seed,
         @Schema(description = "A string or up to 4 strings") JsonNode stop,
         Boolean stream,
+        @JsonProperty("stream_options") StreamOptions streamOptions,
         Integer n) {
 }

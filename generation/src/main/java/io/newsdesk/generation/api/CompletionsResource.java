@@ -39,7 +39,8 @@ public class CompletionsResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
     @BodyLimit(ChatCompletionsResource.MAX_BODY_BYTES)
     @Operation(summary = "Create a text completion",
-            description = "OpenAI-compatible (the legacy completions API), with stream=true as server-sent events. "
+            description = "OpenAI-compatible (the legacy completions API), with stream=true as server-sent events "
+                    + "(with stream_options.include_usage, the last chunk holds the usage). "
                     + "The prompt is a string, up to 8 strings, token ids or up to 8 arrays of them; answer j of prompt p "
                     + "has index p*n + j. Limits: body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts "
                     + "times n), max_tokens 1-4096 (default 256), prompt plus max_tokens "
@@ -78,10 +79,12 @@ public class CompletionsResource {
                 return;
             }
             for (int i = 0; i < c.choices().size(); i++) {
-                Map<String, Object> last = OpenAiShapes.envelope(id, "text_completion", created, body.model(),
+                stream.send(OpenAiShapes.envelope(id, "text_completion", created, body.model(),
                         List.of(OpenAiShapes.choice(i, "text", "", "logprobs", null,
-                                "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason()))));
-                stream.send(i == c.choices().size() - 1 ? OpenAiShapes.withUsage(last, c) : last);
+                                "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason())))));
+            }
+            if (StreamOptions.includeUsage(body.streamOptions())) {
+                stream.send(OpenAiShapes.usageChunk(id, "text_completion", created, body.model(), c));
             }
             stream.done();
         };

@@ -50,6 +50,11 @@ final class OpenAiShapes {
         return Map.of("error", error);
     }
 
+    /** The chunk that ends a stream whose request asked for {@code stream_options.include_usage}. */
+    static Map<String, Object> usageChunk(String id, String object, long created, String model, CompletionService.Completion c) {
+        return withUsage(envelope(id, object, created, model, List.of()), c);
+    }
+
     static Map<String, Object> withUsage(Map<String, Object> body, CompletionService.Completion c) {
         body.put("usage", usage(c));
         return body;
