@@ -245,6 +245,29 @@ class LanguageModelApiTest {
     }
 
     @Test
+    void modelsLoadAndUnloadWhenAnAdministratorAsks() {
+        given().post("/api/models/llama-tiny:unload").then().statusCode(200).body("loaded", equalTo(false))
+                .body("device", org.hamcrest.Matchers.nullValue());
+        given().post("/api/models/llama-tiny:load").then().statusCode(200).body("loaded", equalTo(true))
+                .body("device", equalTo("cpu()")).body("loadedBytes", org.hamcrest.Matchers.greaterThan(100_000));
+        given().get("/api/models/llama-tiny").then().statusCode(200).body("loaded", equalTo(true));
+        given().post("/api/models/llama-tiny:unload").then().statusCode(200).body("loaded", equalTo(false))
+                .body("loadedBytes", equalTo(0));
+        given().post("/api/models/none-such:load").then().statusCode(404).body("code", equalTo("model_not_found"));
+        given().get("/api/models/none-such").then().statusCode(404);
+
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "no-weights"))
+                .put("/api/models/no-weights").then().statusCode(200);
+        given().post("/api/models/no-weights:load").then().statusCode(503)
+                .body("type", equalTo("urn:newsdesk:problem:model-unavailable"))
+                .body("detail", org.hamcrest.Matchers.containsString("neither model.safetensors"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "no-weights", "prompt", "x", "max_tokens", 2))
+                .post("/v1/completions").then().statusCode(503);
+        given().get("/api/models/no-weights").then().statusCode(200).body("loaded", equalTo(false));
+        given().delete("/api/models/no-weights").then().statusCode(204);
+    }
+
+    @Test
     void badRequestsGetOpenAiErrorsAndChangeNothing() {
         given().contentType(ContentType.JSON).body(Map.of("model", "gpt-nothing", "prompt", "x"))
                 .post("/v1/completions").then().statusCode(404).body("error.code", equalTo("model_not_found"));

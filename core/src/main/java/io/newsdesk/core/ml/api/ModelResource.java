@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +42,39 @@ public class ModelResource {
         return registry.list();
     }
 
+    @GET
+    @Path("{name}")
+    @Operation(summary = "One registered model")
+    @APIResponse(responseCode = "200", description = "The model")
+    @APIResponse(responseCode = "404", description = "No such model")
+    public RegisteredModel get(@PathParam("name") @Pattern(regexp = NAME) String name) {
+        return registry.find(name).orElseThrow(() -> unknown(name));
+    }
+
+    @POST
+    @Path("{name}:load")
+    @Operation(summary = "Load a model's weights now",
+            description = "So that its first request does not wait for them; models beyond newsdesk.models.max-loaded-bytes "
+                    + "are unloaded, least recently used first.")
+    @APIResponse(responseCode = "200", description = "Loaded")
+    @APIResponse(responseCode = "404", description = "No such model")
+    @APIResponse(responseCode = "503", description = "Its folder cannot be loaded (the detail says why)")
+    public RegisteredModel load(@PathParam("name") @Pattern(regexp = NAME) String name) {
+        return registry.load(name);
+    }
+
+    @POST
+    @Path("{name}:unload")
+    @Operation(summary = "Free a model's weights", description = "It stays registered and loads again on its next use; "
+            + "a request generating with it finishes first.")
+    @APIResponse(responseCode = "200", description = "Unloaded")
+    @APIResponse(responseCode = "404", description = "No such model")
+    public RegisteredModel unload(@PathParam("name") @Pattern(regexp = NAME) String name) {
+        RegisteredModel model = registry.find(name).orElseThrow(() -> unknown(name));
+        registry.unload(name);
+        return registry.find(name).orElse(model);
+    }
+
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -61,8 +95,12 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "No such model")
     public Response delete(@PathParam("name") @Pattern(regexp = NAME) String name) {
         if (!registry.delete(name)) {
-            throw new UnknownModelException(name, registry.list().stream().map(RegisteredModel::name).toList());
+            throw unknown(name);
         }
         return Response.noContent().build();
+    }
+
+    private UnknownModelException unknown(String name) {
+        return new UnknownModelException(name, registry.list().stream().map(RegisteredModel::name).toList());
     }
 }

@@ -5,6 +5,7 @@ import io.newsdesk.core.ml.ComputeDevice;
 import io.newsdesk.core.ml.UnknownModelException;
 import io.newsdesk.core.ml.llm.CausalLmConfig;
 import io.newsdesk.core.problem.InvalidRequestException;
+import io.newsdesk.core.problem.ServiceUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Models registered by name and task from the model store, kept in PostgreSQL so every process of the service
@@ -31,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ModelRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
 
     private final DataSource dataSource;
     private final Path store;
@@ -114,8 +118,10 @@ public class ModelRegistry {
         Path path = resolve(registered.folder());
         try {
             model = LoadedLm.load(name, path, ComputeDevice.choose(device));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot load model " + name + " from " + path, e);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "cannot load model %s from %s", name, path);
+            throw new ServiceUnavailableException("model-unavailable", "Model unavailable", "the model '" + name
+                    + "' cannot be loaded from its folder '" + registered.folder() + "': " + e.getMessage());
         }
         loaded.put(name, model);
         evictBeyondBudget(name);
@@ -133,6 +139,12 @@ public class ModelRegistry {
                 it.remove();
             }
         }
+    }
+
+    /** Loads a registered model's weights now, so that its first request does not wait for them. */
+    public RegisteredModel load(String name) {
+        textGeneration(name);
+        return find(name).orElseThrow();
     }
 
     /** Frees a model's weights; it loads again on its next use. */
