@@ -1,17 +1,41 @@
 package io.newsdesk.core.ml.llm;
 
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.PriorityQueue;
 import java.util.Random;
-import java.util.stream.IntStream;
 
-/** Turns one step's logits into the next token under {@link GenerationOptions}. */
-final class TokenSampler {
+/**
+ * Turns one step's logits into the next token under {@link GenerationOptions}, applying the processors in
+ * transformers' order: repetition penalty, temperature, top-k, top-p.
+ *
+ * <p>A vocabulary runs to 150,000 tokens, so nothing here sorts all of it: top-k keeps a heap of k, top-p sorts only
+ * the tokens whose probability is not negligible, and plain sampling draws in vocabulary order without sorting.
+ */
+public final class TokenSampler {
+
+    /**
+     * Before top-p sorts, tokens whose tempered logit lies this far below the best are left out: each has under
+     * e^-25 (1.4e-11) of the best one's probability, so a million of them hold under 1.4e-5 of the mass, and the
+     * nucleus of any top_p up to 0.99998 is the one a full sort would find.
+     */
+    static final double NEGLIGIBLE = 25;
+
+    /** The tokens that may come next and their unnormalised probabilities; most likely first unless unordered. */
+    record Candidates(int[] ids, double[] weights, int size) {
+
+        double total() {
+            double total = 0;
+            for (int i = 0; i < size; i++) {
+                total += weights[i];
+            }
+            return total;
+        }
+    }
 
     private final GenerationOptions options;
     private final Random random;
 
-    TokenSampler(GenerationOptions options) {
+    public TokenSampler(GenerationOptions options) {
         this.options = options;
         this.random = new Random(options.seed());
     }
@@ -20,54 +44,110 @@ final class TokenSampler {
      * @param logits  this step's logits; modified in place by the repetition penalty
      * @param context every token of the sequence so far
      */
-    int next(float[] logits, int[] context, int contextLength) {
-        if (options.repetitionPenalty() != 1) {
-            boolean[] done = new boolean[logits.length];
-            for (int i = 0; i < contextLength; i++) {
-                int id = context[i];
-                if (!done[id]) {
-                    done[id] = true;
-                    logits[id] = logits[id] > 0 ? (float) (logits[id] / options.repetitionPenalty())
-                            : (float) (logits[id] * options.repetitionPenalty());
-                }
-            }
-        }
+    public int next(float[] logits, int[] context, int contextLength) {
+        penaliseRepetitions(logits, context, contextLength);
         if (options.temperature() == 0) {
             return GreedyDecoder.argmax(logits);
         }
-        Integer[] order = IntStream.range(0, logits.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> -logits[i]));
-        int keep = options.topK() > 0 ? Math.min(options.topK(), order.length) : order.length;
-        double max = logits[order[0]];
-        double[] weights = new double[keep];
+        Candidates candidates = candidates(logits);
+        double pick = random.nextDouble() * candidates.total();
+        for (int i = 0; i < candidates.size(); i++) {
+            pick -= candidates.weights()[i];
+            if (pick <= 0) {
+                return candidates.ids()[i];
+            }
+        }
+        return candidates.ids()[candidates.size() - 1];
+    }
+
+    private void penaliseRepetitions(float[] logits, int[] context, int contextLength) {
+        if (options.repetitionPenalty() == 1) {
+            return;
+        }
+        boolean[] done = new boolean[logits.length];
+        for (int i = 0; i < contextLength; i++) {
+            int id = context[i];
+            if (!done[id]) {
+                done[id] = true;
+                logits[id] = logits[id] > 0 ? (float) (logits[id] / options.repetitionPenalty())
+                        : (float) (logits[id] * options.repetitionPenalty());
+            }
+        }
+    }
+
+    /** After temperature, top-k and top-p: what {@link #next} draws from (temperature above 0). */
+    Candidates candidates(float[] logits) {
+        double temperature = options.temperature();
+        float max = logits[GreedyDecoder.argmax(logits)];
+        int[] ids;
+        boolean ordered = true;
+        if (options.topK() > 0 && options.topK() < logits.length) {
+            ids = topK(logits, options.topK());
+        } else if (options.topP() < 1) {
+            ids = notNegligibleInOrder(logits, max, temperature);
+        } else {
+            ids = null;
+            ordered = false;
+        }
+        int size = ids == null ? logits.length : ids.length;
+        double[] weights = new double[size];
         double total = 0;
-        for (int i = 0; i < keep; i++) {
-            weights[i] = Math.exp((logits[order[i]] - max) / options.temperature());
+        for (int i = 0; i < size; i++) {
+            weights[i] = Math.exp((logits[ids == null ? i : ids[i]] - max) / temperature);
             total += weights[i];
         }
-        if (options.topP() < 1) {
+        if (ids == null) {
+            ids = new int[size];
+            Arrays.setAll(ids, i -> i);
+        }
+        if (ordered && options.topP() < 1) {
             double cumulative = 0;
-            int cut = keep;
-            for (int i = 0; i < keep; i++) {
+            for (int i = 0; i < size; i++) {
                 cumulative += weights[i] / total;
                 if (cumulative >= options.topP()) {
-                    cut = i + 1;
+                    size = i + 1;
                     break;
                 }
             }
-            keep = cut;
-            total = 0;
-            for (int i = 0; i < keep; i++) {
-                total += weights[i];
+        }
+        return new Candidates(ids, weights, size);
+    }
+
+    /** The k most likely tokens, most likely first. */
+    private static int[] topK(float[] logits, int k) {
+        PriorityQueue<Integer> smallestFirst = new PriorityQueue<>(k, (a, b) -> Float.compare(logits[a], logits[b]));
+        for (int id = 0; id < logits.length; id++) {
+            if (smallestFirst.size() < k) {
+                smallestFirst.add(id);
+            } else if (logits[id] > logits[smallestFirst.peek()]) {
+                smallestFirst.poll();
+                smallestFirst.add(id);
             }
         }
-        double pick = random.nextDouble() * total;
-        for (int i = 0; i < keep; i++) {
-            pick -= weights[i];
-            if (pick <= 0) {
-                return order[i];
+        int[] ids = new int[smallestFirst.size()];
+        for (int i = ids.length - 1; i >= 0; i--) {
+            ids[i] = smallestFirst.poll();
+        }
+        return ids;
+    }
+
+    /** The tokens within {@link #NEGLIGIBLE} of the best after temperature, most likely first. */
+    private static int[] notNegligibleInOrder(float[] logits, float max, double temperature) {
+        long[] keys = new long[logits.length];
+        int n = 0;
+        for (int id = 0; id < logits.length; id++) {
+            if ((max - logits[id]) / temperature <= NEGLIGIBLE) {
+                // the logit's bits made order-preserving as an int, inverted so that a plain sort puts the largest first
+                int bits = Float.floatToIntBits(logits[id]);
+                bits ^= (bits >> 31) & 0x7fffffff;
+                keys[n++] = ((long) ~bits << 32) | id;
             }
         }
-        return order[keep - 1];
+        Arrays.sort(keys, 0, n);
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = (int) keys[i];
+        }
+        return ids;
     }
 }
