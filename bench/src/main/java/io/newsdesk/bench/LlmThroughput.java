@@ -140,11 +140,11 @@ public final class LlmThroughput {
     private static double[] cachedRun(CausalLm model, int[] prompt) {
         try (KvCache cache = model.newCache()) {
             long t0 = System.nanoTime();
-            float[][] logits = model.forward(prompt, cache);
+            float[] logits = model.forwardLast(prompt, cache);
             long t1 = System.nanoTime();
-            int next = argmax(logits[logits.length - 1]);
+            int next = argmax(logits);
             for (int i = 0; i < NEW_TOKENS; i++) {
-                next = argmax(model.forward(new int[] {next}, cache)[0]);
+                next = argmax(model.forwardLast(new int[] {next}, cache));
             }
             return new double[] {(t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9};
         }
@@ -157,8 +157,7 @@ public final class LlmThroughput {
         long t0 = System.nanoTime();
         for (int i = 0; i < NEW_TOKENS; i++) {
             try (KvCache cache = model.newCache()) {
-                float[][] logits = model.forward(java.util.Arrays.copyOf(sequence, length), cache);
-                sequence[length++] = argmax(logits[logits.length - 1]);
+                sequence[length++] = argmax(model.forwardLast(java.util.Arrays.copyOf(sequence, length), cache));
             }
         }
         return (System.nanoTime() - t0) / 1e9;

@@ -139,38 +139,9 @@ public final class CausalLm implements AutoCloseable {
      * @return the logits, one row of {@code vocab_size} per token
      */
     public float[][] forward(int[] ids, KvCache cache) {
-        if (ids.length == 0) {
-            throw new IllegalArgumentException("no tokens to run");
-        }
-        if (cache.length() + ids.length > config.maxPositions()) {
-            throw new IllegalArgumentException("the sequence would be " + (cache.length() + ids.length)
-                    + " tokens; the model takes at most " + config.maxPositions());
-        }
         try (NDManager scope = manager.newSubManager()) {
             int t = ids.length;
-            long[] longIds = new long[t];
-            for (int i = 0; i < t; i++) {
-                if (ids[i] < 0 || ids[i] >= config.vocabSize()) {
-                    throw new IllegalArgumentException("token id " + ids[i] + " is outside the vocabulary of " + config.vocabSize());
-                }
-                longIds[i] = ids[i];
-            }
-            NDArray x = w("model.embed_tokens.weight").get(new NDIndex("{}", scope.create(longIds)));
-            NDArray[] rope = rotary(scope, cache.length(), t);
-            NDArray mask = causalMask(scope, cache.length(), t);
-            for (int l = 0; l < config.layers(); l++) {
-                String p = "model.layers." + l + ".";
-                NDArray attention = attention(rmsNorm(x, w(p + "input_layernorm.weight")),
-                        p, l, rope, mask, cache, scope);
-                x = x.add(attention);
-                NDArray h = rmsNorm(x, w(p + "post_attention_layernorm.weight"));
-                NDArray gate = linear(h, p + "mlp.gate_proj");
-                NDArray mlp = linear(silu(gate).mul(linear(h, p + "mlp.up_proj")), p + "mlp.down_proj");
-                x = x.add(mlp);
-            }
-            x = rmsNorm(x, w("model.norm.weight"));
-            NDArray head = w(config.tiedEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight");
-            float[] flat = x.matMul(head.transpose()).toFloatArray();
+            float[] flat = head(hidden(ids, cache, scope)).toFloatArray();
             cache.advance(t);
             float[][] logits = new float[t][config.vocabSize()];
             for (int i = 0; i < t; i++) {
@@ -178,6 +149,56 @@ public final class CausalLm implements AutoCloseable {
             }
             return logits;
         }
+    }
+
+    /**
+     * Like {@link #forward}, but only the last token's logits, which is all that generation needs: the output head
+     * (hidden size times a vocabulary of up to 150,000) is then computed for one row, not for every prompt token.
+     */
+    public float[] forwardLast(int[] ids, KvCache cache) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x = hidden(ids, cache, scope);
+            float[] logits = head(x.get(new NDIndex("{}:", ids.length - 1))).toFloatArray();
+            cache.advance(ids.length);
+            return logits;
+        }
+    }
+
+    /** The final normalised hidden state of each of {@code ids}, their keys and values added to the cache. */
+    private NDArray hidden(int[] ids, KvCache cache, NDManager scope) {
+        if (ids.length == 0) {
+            throw new IllegalArgumentException("no tokens to run");
+        }
+        if (cache.length() + ids.length > config.maxPositions()) {
+            throw new IllegalArgumentException("the sequence would be " + (cache.length() + ids.length)
+                    + " tokens; the model takes at most " + config.maxPositions());
+        }
+        int t = ids.length;
+        long[] longIds = new long[t];
+        for (int i = 0; i < t; i++) {
+            if (ids[i] < 0 || ids[i] >= config.vocabSize()) {
+                throw new IllegalArgumentException("token id " + ids[i] + " is outside the vocabulary of " + config.vocabSize());
+            }
+            longIds[i] = ids[i];
+        }
+        NDArray x = w("model.embed_tokens.weight").get(new NDIndex("{}", scope.create(longIds)));
+        NDArray[] rope = rotary(scope, cache.length(), t);
+        NDArray mask = causalMask(scope, cache.length(), t);
+        for (int l = 0; l < config.layers(); l++) {
+            String p = "model.layers." + l + ".";
+            NDArray attention = attention(rmsNorm(x, w(p + "input_layernorm.weight")),
+                    p, l, rope, mask, cache, scope);
+            x = x.add(attention);
+            NDArray h = rmsNorm(x, w(p + "post_attention_layernorm.weight"));
+            NDArray gate = linear(h, p + "mlp.gate_proj");
+            NDArray mlp = linear(silu(gate).mul(linear(h, p + "mlp.up_proj")), p + "mlp.down_proj");
+            x = x.add(mlp);
+        }
+        return rmsNorm(x, w("model.norm.weight"));
+    }
+
+    private NDArray head(NDArray x) {
+        return x.matMul(w(config.tiedEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight").transpose());
     }
 
     private NDArray attention(NDArray h, String p, int layer, NDArray[] rope, NDArray mask, KvCache cache, NDManager scope) {

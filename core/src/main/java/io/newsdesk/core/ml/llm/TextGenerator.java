@@ -47,8 +47,7 @@ public final class TextGenerator {
         String emitted = "";
         FinishReason reason = FinishReason.LENGTH;
         try (KvCache cache = model.newCache()) {
-            float[][] logits = model.forward(promptIds, cache);
-            float[] last = logits[logits.length - 1];
+            float[] last = model.forwardLast(promptIds, cache);
             while (n < options.maxNewTokens()) {
                 if (cancelled.getAsBoolean()) {
                     reason = FinishReason.CANCELLED;
@@ -75,7 +74,7 @@ public final class TextGenerator {
                     emitted = text.substring(0, safe);
                 }
                 if (n < options.maxNewTokens()) {
-                    last = model.forward(new int[] {next}, cache)[0];
+                    last = model.forwardLast(new int[] {next}, cache);
                 }
             }
         }

@@ -43,6 +43,16 @@ class CausalLmTest {
                     assertThat(worst / scale).as("%s, \"%s\", position %d: largest error relative to the largest logit",
                             name, c.get("prompt").asText(), pos).isLessThan(RELATIVE_TOLERANCE);
                 }
+                float[] last;
+                try (KvCache cache = model.newCache()) {
+                    last = model.forwardLast(ids, cache);
+                    assertThat(cache.length()).isEqualTo(ids.length);
+                }
+                JsonNode expectedLast = c.get("all_logits").get(ids.length - 1);
+                for (int v = 0; v < expectedLast.size(); v++) {
+                    assertThat((double) last[v]).as("%s last-position logit %d", name, v)
+                            .isCloseTo(expectedLast.get(v).asDouble(), org.assertj.core.api.Assertions.within(1e-4));
+                }
                 int[] greedy = new GreedyDecoder(model).generate(ids, 24, -1);
                 assertThat(greedy).as("%s greedy ids for \"%s\"", name, c.get("prompt").asText())
                         .containsExactly(ints(c.get("greedy_new_ids")));
