@@ -1,9 +1,9 @@
 package io.newsdesk.core.ml.llm;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * The keys and values of every layer for the tokens of one sequence so far, (kv heads, tokens, head dim) each, so
@@ -27,19 +27,41 @@ public final class KvCache implements AutoCloseable {
         return length;
     }
 
-    /** Appends a layer's new keys and values; returns the layer's keys and values for all tokens. */
+    /**
+     * Appends a layer's new keys and values; returns the layer's keys and values for all tokens. They are written
+     * into buffers that double when full, so a long generation copies each token's keys a few times in all rather
+     * than once per later token, as concatenating would.
+     */
     NDArray[] append(int layer, NDArray k, NDArray v) {
-        NDArray allKeys = keys[layer] == null ? k : NDArrays.concat(new NDList(keys[layer], k), 1);
-        NDArray allValues = values[layer] == null ? v : NDArrays.concat(new NDList(values[layer], v), 1);
-        allKeys.attach(manager);
-        allValues.attach(manager);
-        if (keys[layer] != null) {
-            keys[layer].close();
-            values[layer].close();
+        long tokens = k.getShape().get(1);
+        long needed = length + tokens;
+        if (keys[layer] == null || keys[layer].getShape().get(1) < needed) {
+            long capacity = Math.max(needed, keys[layer] == null ? 0 : 2 * keys[layer].getShape().get(1));
+            keys[layer] = grown(keys[layer], k, capacity);
+            values[layer] = grown(values[layer], v, capacity);
         }
-        keys[layer] = allKeys;
-        values[layer] = allValues;
-        return new NDArray[] {allKeys, allValues};
+        NDIndex fresh = new NDIndex(":, {}:{}, :", length, needed);
+        keys[layer].set(fresh, k);
+        values[layer].set(fresh, v);
+        NDIndex filled = new NDIndex(":, :{}, :", needed);
+        NDArray[] all = {keys[layer].get(filled), values[layer].get(filled)};
+        for (NDArray view : all) {
+            view.attach(k.getManager()); // freed with the forward pass that asked, not kept until the sequence ends
+        }
+        return all;
+    }
+
+    /** A buffer of {@code capacity} tokens holding what {@code old} held, shaped and typed like {@code like}. */
+    private NDArray grown(NDArray old, NDArray like, long capacity) {
+        Shape shape = like.getShape();
+        NDArray buffer = manager.zeros(new Shape(shape.get(0), capacity, shape.get(2)), like.getDataType(), like.getDevice());
+        if (old != null) {
+            try (NDArray filled = old.get(new NDIndex(":, :{}, :", length))) {
+                buffer.set(new NDIndex(":, :{}, :", length), filled);
+            }
+            old.close();
+        }
+        return buffer;
     }
 
     void advance(int tokens) {
