@@ -215,6 +215,54 @@ class LanguageModelApiTest {
         return 0;
     }
 
+    /** logprobs: greedy picks the most likely token, the tokens spell the answer, and a stream sends the same. */
+    @Test
+    void logProbabilitiesComePlainAndStreamedInBothShapes() throws Exception {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 16,
+                "temperature", 0, "logprobs", 3));
+        JsonPath plain = given().contentType(ContentType.JSON).body(request).post("/v1/completions").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> tokens = plain.getList("choices[0].logprobs.tokens", String.class);
+        List<Float> logprobs = plain.getList("choices[0].logprobs.token_logprobs", Float.class);
+        List<Map<String, Float>> top = plain.getList("choices[0].logprobs.top_logprobs");
+        assertThat(tokens).hasSize(plain.getInt("usage.completion_tokens"));
+        assertThat(String.join("", tokens)).isEqualTo(plain.getString("choices[0].text"));
+        for (int i = 0; i < tokens.size(); i++) {
+            assertThat(logprobs.get(i)).isNegative();
+            assertThat(top.get(i)).hasSizeBetween(1, 3);
+            assertThat(java.util.Collections.max(top.get(i).values())).as("greedy takes the most likely token")
+                    .isEqualTo(logprobs.get(i));
+        }
+        assertThat(plain.getList("choices[0].logprobs.text_offset", Integer.class).get(1)).isEqualTo(tokens.get(0).length());
+
+        request.put("stream", true);
+        List<Float> streamed = new ArrayList<>();
+        for (JsonNode chunk : chunks(given().contentType(ContentType.JSON).body(request).post("/v1/completions").then()
+                .statusCode(200).extract().asString())) {
+            chunk.path("choices").path(0).path("logprobs").path("token_logprobs").forEach(l -> streamed.add(l.floatValue()));
+        }
+        assertThat(streamed).isEqualTo(logprobs);
+
+        Map<String, Object> chat = Map.of("model", "qwen-tiny", "max_tokens", 6, "temperature", 0, "logprobs", true,
+                "top_logprobs", 2, "messages", List.of(Map.of("role", "user", "content", "Suggest a headline about the budget.")));
+        JsonPath answer = given().contentType(ContentType.JSON).body(chat).post("/v1/chat/completions").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> content = answer.getList("choices[0].logprobs.content");
+        assertThat(content).hasSize(answer.getInt("usage.completion_tokens"))
+                .allSatisfy(entry -> assertThat((List<?>) entry.get("top_logprobs")).hasSize(2));
+        assertThat(content.stream().map(e -> (String) e.get("token")).reduce("", String::concat))
+                .isEqualTo(answer.getString("choices[0].message.content"));
+
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", "x", "logprobs", 6))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("logprobs"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "top_logprobs", 2,
+                "messages", List.of(Map.of("role", "user", "content", "Hi")))).post("/v1/chat/completions").then()
+                .statusCode(400).body("error.param", equalTo("top_logprobs"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "logprobs", true, "top_logprobs", 21,
+                "messages", List.of(Map.of("role", "user", "content", "Hi")))).post("/v1/chat/completions").then()
+                .statusCode(400).body("error.param", equalTo("top_logprobs"));
+    }
+
     /** One model, four requests at once: each gets exactly what it gets alone (no request sees another's tokens). */
     @Test
     void concurrentRequestsShareOneModelWithoutMixingTokens() throws Exception {

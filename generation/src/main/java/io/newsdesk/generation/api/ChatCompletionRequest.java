@@ -28,6 +28,9 @@ public record ChatCompletionRequest(
         Boolean stream,
         @JsonProperty("stream_options") StreamOptions streamOptions,
         Integer n,
+        @Schema(description = "Return each answer token's log-probability") Boolean logprobs,
+        @JsonProperty("top_logprobs") @Schema(description = "With logprobs: the 0-20 most likely tokens at each step")
+        Integer topLogprobs,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "
                 + "newsroom's archive. The most relevant articles are put in the system message, numbered for citation, "
                 + "and returned as newsdesk_citations.") ArchiveGrounding context) {

@@ -3,11 +3,13 @@ package io.newsdesk.generation.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.http.BodyLimit;
 import io.newsdesk.core.ml.llm.ChatTemplate;
+import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.problem.InvalidRequestException;
 import io.newsdesk.generation.editor.ArchiveContext;
 import io.newsdesk.generation.llm.CompletionService;
 import io.newsdesk.generation.llm.Grounding;
 import io.newsdesk.generation.llm.SamplingParameters;
+import io.newsdesk.generation.llm.TokenLogprob;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import io.newsdesk.core.ml.llm.TextGenerator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public class ChatCompletionsResource {
             description = "OpenAI-compatible, with stream=true as server-sent events ending in [DONE] (with "
                     + "stream_options.include_usage, the last chunk before it holds the usage). The messages go through "
                     + "the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default 256), "
-                    + "prompt plus max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
+                    + "prompt plus max_tokens within the model's context, top_logprobs 0-20, n 1-8 (answers generated in turn, answer i sampled with "
                     + "seed + i), up to 4 stop sequences. A client "
                     + "that disconnects stops the generation. Extension: newsdesk_context grounds the answer in the "
                     + "archive, citing articles by number; one that runs past newsdesk.generation.timeout (default 120 s, "
@@ -74,16 +75,21 @@ public class ChatCompletionsResource {
             messages = grounded.messages();
             citations = grounded.citations();
         }
+        int topLogprobs = topLogprobs(body);
         CompletionService.Prepared request = completions.prepareChat(body.model(), messages, parameters);
+        LogprobRecorder logprobs = topLogprobs < 0 ? null
+                : new LogprobRecorder(topLogprobs, request.model().tokenizer(), request.answers());
+        CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, () -> false));
+            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, tokens, () -> false));
             List<Map<String, Object>> choices = new ArrayList<>();
             for (int i = 0; i < c.choices().size(); i++) {
                 TextGenerator.Generation g = c.choices().get(i);
                 Map<String, Object> message = new LinkedHashMap<>();
                 message.put("role", "assistant");
                 message.put("content", g.text());
-                choices.add(OpenAiShapes.choice(i, "message", message, "logprobs", null,
+                choices.add(OpenAiShapes.choice(i, "message", message,
+                        "logprobs", logprobs == null ? null : OpenAiShapes.chatLogprobs(logprobs.all(i)),
                         "finish_reason", OpenAiShapes.finishReason(g.finishReason())));
             }
             Map<String, Object> answer = OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id().replace("cmpl-", "chatcmpl-"),
@@ -98,7 +104,7 @@ public class ChatCompletionsResource {
         long created = System.currentTimeMillis() / 1000;
         StreamingOutput output = out -> {
             OpenAiStream stream = new OpenAiStream(out, json);
-            Map<String, Object> first = delta(id, created, body.model(), 0, Map.of("role", "assistant", "content", ""));
+            Map<String, Object> first = delta(id, created, body.model(), 0, Map.of("role", "assistant", "content", ""), null);
             if (cited != null) {
                 first.put(CITATIONS, cited);
             }
@@ -108,10 +114,11 @@ public class ChatCompletionsResource {
             var c = completions.run(request, (piece, choice) -> {
                 if (!begun[choice]) {
                     begun[choice] = true;
-                    stream.send(delta(id, created, body.model(), choice, Map.of("role", "assistant", "content", "")));
+                    stream.send(delta(id, created, body.model(), choice, Map.of("role", "assistant", "content", ""), null));
                 }
-                stream.send(delta(id, created, body.model(), choice, Map.of("content", piece)));
-            }, stream::clientGone);
+                stream.send(delta(id, created, body.model(), choice, Map.of("content", piece),
+                        logprobs == null ? null : OpenAiShapes.chatLogprobs(logprobs.unsent(choice).tokens())));
+            }, tokens, stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
                 stream.done();
@@ -119,7 +126,8 @@ public class ChatCompletionsResource {
             }
             for (int i = 0; i < c.choices().size(); i++) {
                 stream.send(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
-                        List.of(OpenAiShapes.choice(i, "delta", Map.of(), "logprobs", null,
+                        List.of(OpenAiShapes.choice(i, "delta", Map.of(),
+                                "logprobs", logprobs == null ? null : OpenAiShapes.chatLogprobs(logprobs.unsent(i).tokens()),
                                 "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason())))));
             }
             if (StreamOptions.includeUsage(body.streamOptions())) {
@@ -130,9 +138,22 @@ public class ChatCompletionsResource {
         return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
     }
 
-    private static Map<String, Object> delta(String id, long created, String model, int choice, Map<String, String> delta) {
+    private static Map<String, Object> delta(String id, long created, String model, int choice, Map<String, String> delta,
+            Map<String, Object> logprobs) {
         return OpenAiShapes.envelope(id, "chat.completion.chunk", created, model,
-                List.of(OpenAiShapes.choice(choice, "delta", delta, "logprobs", null, "finish_reason", null)));
+                List.of(OpenAiShapes.choice(choice, "delta", delta, "logprobs", logprobs, "finish_reason", null)));
+    }
+
+    /** How many most likely tokens to report at each step; -1 when the request asks for no logprobs. */
+    private static int topLogprobs(ChatCompletionRequest body) {
+        boolean asked = Boolean.TRUE.equals(body.logprobs());
+        if (body.topLogprobs() != null && (body.topLogprobs() < 0 || body.topLogprobs() > TokenLogprob.MAX_TOP)) {
+            throw SamplingParameters.invalid("top_logprobs", "must be between 0 and " + TokenLogprob.MAX_TOP);
+        }
+        if (body.topLogprobs() != null && body.topLogprobs() > 0 && !asked) {
+            throw SamplingParameters.invalid("top_logprobs", "needs logprobs: true");
+        }
+        return !asked ? -1 : body.topLogprobs() == null ? 0 : body.topLogprobs();
     }
 
     private static String groundingQuery(ChatCompletionRequest body) {

@@ -19,5 +19,7 @@ public record CompletionRequest(
         @Schema(description = "A string or up to 4 strings") JsonNode stop,
         Boolean stream,
         @JsonProperty("stream_options") StreamOptions streamOptions,
-        Integer n) {
+        Integer n,
+        @Schema(description = "Return each token's log-probability and the 0-5 most likely tokens at each step")
+        Integer logprobs) {
 }

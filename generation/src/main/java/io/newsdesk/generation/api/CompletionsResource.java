@@ -2,6 +2,7 @@ package io.newsdesk.generation.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.http.BodyLimit;
+import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.generation.llm.CompletionService;
 import io.newsdesk.generation.llm.Prompts;
 import io.newsdesk.generation.llm.SamplingParameters;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import io.newsdesk.core.ml.llm.TextGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/completions")
 @Tag(name = "OpenAI-compatible", description = "Endpoints in OpenAI's schemas and error shapes.")
 public class CompletionsResource {
+
+    /** OpenAI's own limit on the legacy endpoint's logprobs. */
+    static final int MAX_LOGPROBS = 5;
 
     private final CompletionService completions;
     private final ObjectMapper json;
@@ -43,7 +46,7 @@ public class CompletionsResource {
                     + "(with stream_options.include_usage, the last chunk holds the usage). "
                     + "The prompt is a string, up to 8 strings, token ids or up to 8 arrays of them; answer j of prompt p "
                     + "has index p*n + j. Limits: body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts "
-                    + "times n), max_tokens 1-4096 (default 256), prompt plus max_tokens "
+                    + "times n), logprobs 0-5, max_tokens 1-4096 (default 256), prompt plus max_tokens "
                     + "within the model's context, n 1-8 (answers generated in turn, answer i sampled with seed + i), "
                     + "up to 4 stop sequences. A client that disconnects stops the "
                     + "generation; one that runs past newsdesk.generation.timeout (default 120 s, waiting for the model "
@@ -54,13 +57,20 @@ public class CompletionsResource {
     public Response create(@Valid @NotNull CompletionRequest body) {
         SamplingParameters parameters = new SamplingParameters(body.maxTokens(), body.temperature(), body.topP(),
                 body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), body.n());
+        if (body.logprobs() != null && (body.logprobs() < 0 || body.logprobs() > MAX_LOGPROBS)) {
+            throw SamplingParameters.invalid("logprobs", "must be between 0 and " + MAX_LOGPROBS);
+        }
         CompletionService.Prepared request = completions.prepareCompletion(body.model(), Prompts.of(body.prompt()), parameters);
+        LogprobRecorder logprobs = body.logprobs() == null ? null
+                : new LogprobRecorder(body.logprobs(), request.model().tokenizer(), request.answers());
+        CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, () -> false));
+            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, tokens, () -> false));
             List<Map<String, Object>> choices = new ArrayList<>();
             for (int i = 0; i < c.choices().size(); i++) {
                 TextGenerator.Generation g = c.choices().get(i);
-                choices.add(OpenAiShapes.choice(i, "text", g.text(), "logprobs", null,
+                choices.add(OpenAiShapes.choice(i, "text", g.text(),
+                        "logprobs", logprobs == null ? null : OpenAiShapes.completionLogprobs(logprobs.all(i), 0),
                         "finish_reason", OpenAiShapes.finishReason(g.finishReason())));
             }
             return Response.ok(OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id(), "text_completion", c.created(), c.model(),
@@ -71,8 +81,8 @@ public class CompletionsResource {
         StreamingOutput output = out -> {
             OpenAiStream stream = new OpenAiStream(out, json);
             var c = completions.run(request, (piece, choice) -> stream.send(OpenAiShapes.envelope(id, "text_completion",
-                    created, body.model(), List.of(OpenAiShapes.choice(choice, "text", piece, "logprobs", null,
-                            "finish_reason", null)))), stream::clientGone);
+                    created, body.model(), List.of(OpenAiShapes.choice(choice, "text", piece,
+                            "logprobs", unsent(logprobs, choice), "finish_reason", null)))), tokens, stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
                 stream.done();
@@ -80,7 +90,7 @@ public class CompletionsResource {
             }
             for (int i = 0; i < c.choices().size(); i++) {
                 stream.send(OpenAiShapes.envelope(id, "text_completion", created, body.model(),
-                        List.of(OpenAiShapes.choice(i, "text", "", "logprobs", null,
+                        List.of(OpenAiShapes.choice(i, "text", "", "logprobs", unsent(logprobs, i),
                                 "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason())))));
             }
             if (StreamOptions.includeUsage(body.streamOptions())) {
@@ -89,5 +99,13 @@ public class CompletionsResource {
             stream.done();
         };
         return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
+    }
+
+    private static Map<String, Object> unsent(LogprobRecorder logprobs, int choice) {
+        if (logprobs == null) {
+            return null;
+        }
+        LogprobRecorder.Batch batch = logprobs.unsent(choice);
+        return OpenAiShapes.completionLogprobs(batch.tokens(), batch.textOffset());
     }
 }

@@ -2,6 +2,8 @@ package io.newsdesk.generation.api;
 
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.generation.llm.CompletionService;
+import io.newsdesk.generation.llm.TokenLogprob;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,55 @@ final class OpenAiShapes {
             choice.put((String) keyValues[i], keyValues[i + 1]);
         }
         return choice;
+    }
+
+    /** A chat choice's {@code logprobs}: each token with its log-probability, bytes and the most likely tokens. */
+    static Map<String, Object> chatLogprobs(List<TokenLogprob> tokens) {
+        List<Map<String, Object>> content = new ArrayList<>();
+        for (TokenLogprob t : tokens) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("token", t.token());
+            entry.put("logprob", t.logprob());
+            entry.put("bytes", t.bytes());
+            List<Map<String, Object>> top = new ArrayList<>();
+            for (TokenLogprob.Alternative a : t.top()) {
+                Map<String, Object> alternative = new LinkedHashMap<>();
+                alternative.put("token", a.token());
+                alternative.put("logprob", a.logprob());
+                alternative.put("bytes", a.bytes());
+                top.add(alternative);
+            }
+            entry.put("top_logprobs", top);
+            content.add(entry);
+        }
+        Map<String, Object> logprobs = new LinkedHashMap<>();
+        logprobs.put("content", content);
+        logprobs.put("refusal", null);
+        return logprobs;
+    }
+
+    /** A text completion choice's {@code logprobs}, the legacy shape: parallel lists, offsets into the answer's text. */
+    static Map<String, Object> completionLogprobs(List<TokenLogprob> tokens, int textOffset) {
+        List<String> texts = new ArrayList<>();
+        List<Double> logprobs = new ArrayList<>();
+        List<Map<String, Double>> top = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        int offset = textOffset;
+        for (TokenLogprob t : tokens) {
+            texts.add(t.token());
+            logprobs.add(t.logprob());
+            Map<String, Double> alternatives = new LinkedHashMap<>();
+            t.top().forEach(a -> alternatives.putIfAbsent(a.token(), a.logprob()));
+            top.add(alternatives);
+            offsets.add(offset);
+            offset += t.token().length();
+        }
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("tokens", texts);
+        shape.put("token_logprobs", logprobs);
+        shape.put("top_logprobs", top);
+        shape.put("text_offset", offsets);
+        return shape;
     }
 
     /** The error event that ends a stream the request timeout cut short, in OpenAI's error shape. */

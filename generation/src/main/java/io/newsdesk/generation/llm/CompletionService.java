@@ -160,6 +160,17 @@ public class CompletionService {
      * {@code cancelled} says so.
      */
     public Completion run(Prepared request, ObjIntConsumer<String> stream, BooleanSupplier cancelled) {
+        return run(request, stream, null, cancelled);
+    }
+
+    /** Told of each token that becomes part of an answer, with the model's logits for its step. */
+    @FunctionalInterface
+    public interface AnswerTokens {
+        void token(int id, float[] logits, int choice);
+    }
+
+    /** As {@link #run(Prepared, ObjIntConsumer, BooleanSupplier)}; {@code tokens} (null: nobody) hears every token. */
+    public Completion run(Prepared request, ObjIntConsumer<String> stream, AnswerTokens tokens, BooleanSupplier cancelled) {
         long created = System.currentTimeMillis() / 1000;
         Instant deadline = Instant.now().plus(timeout);
         BooleanSupplier late = () -> Instant.now().isAfter(deadline);
@@ -173,7 +184,8 @@ public class CompletionService {
             GenerationOptions options = request.options().withSeed(request.options().seed() + i);
             try {
                 choices.add(request.model().withTurn(deadline,
-                        g -> g.generate(prompt, options, piece -> stream.accept(piece, choice), stop)));
+                        g -> g.generate(prompt, options, piece -> stream.accept(piece, choice),
+                                tokens == null ? null : (id, logits) -> tokens.token(id, logits, choice), stop)));
             } catch (ServiceUnavailableException busy) {
                 if (choices.isEmpty()) {
                     throw busy;

@@ -86,7 +86,7 @@ public record SamplingParameters(Integer maxTokens, Double temperature, Double t
         return stops;
     }
 
-    static InvalidRequestException invalid(String field, String message) {
+    public static InvalidRequestException invalid(String field, String message) {
         return new InvalidRequestException(field + ": " + message,
                 List.of(new InvalidRequestException.FieldError(field, message)));
     }

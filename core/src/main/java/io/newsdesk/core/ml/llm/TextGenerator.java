@@ -30,11 +30,26 @@ public final class TextGenerator {
         return generate(tokenizer.encode(prompt), options, piece -> { }, () -> false);
     }
 
+    /** Sees each generated token with the model's logits for its step, before any sampling setting changed them. */
+    @FunctionalInterface
+    public interface TokenListener {
+        void token(int id, float[] logits);
+    }
+
     /**
      * @param stream    receives the text as it is generated, piece by piece
      * @param cancelled checked before every step; true ends the generation (e.g. the client went away)
      */
     public Generation generate(int[] promptIds, GenerationOptions options, Consumer<String> stream, BooleanSupplier cancelled) {
+        return generate(promptIds, options, stream, null, cancelled);
+    }
+
+    /**
+     * @param tokens told of each token that becomes part of the text (not the stop token), before the text it adds
+     *               is streamed; null when nobody listens
+     */
+    public Generation generate(int[] promptIds, GenerationOptions options, Consumer<String> stream, TokenListener tokens,
+            BooleanSupplier cancelled) {
         if (promptIds.length + options.maxNewTokens() > model.config().maxPositions()) {
             throw new IllegalArgumentException("prompt (" + promptIds.length + " tokens) plus max new tokens ("
                     + options.maxNewTokens() + ") exceed the model's context of " + model.config().maxPositions());
@@ -53,10 +68,14 @@ public final class TextGenerator {
                     reason = FinishReason.CANCELLED;
                     break;
                 }
+                float[] raw = tokens == null ? null : last.clone();
                 int next = sampler.next(last, context, length);
                 if (options.stopTokenIds().contains(next)) {
                     reason = FinishReason.STOP;
                     break;
+                }
+                if (tokens != null) {
+                    tokens.token(next, raw);
                 }
                 generated[n++] = next;
                 context[length++] = next;
