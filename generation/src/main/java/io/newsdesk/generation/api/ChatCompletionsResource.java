@@ -53,9 +53,9 @@ public class ChatCompletionsResource {
             description = "OpenAI-compatible, with stream=true as server-sent events ending in [DONE] (with "
                     + "stream_options.include_usage, the last chunk before it holds the usage). The messages go through "
                     + "the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default 256), "
-                    + "prompt plus max_tokens within the model's context, top_logprobs 0-20, n 1-8 (answers generated in turn, answer i sampled with "
-                    + "seed + i), up to 4 stop sequences. A client "
-                    + "that disconnects stops the generation. Extension: newsdesk_context grounds the answer in the "
+                    + "prompt plus max_tokens within the model's context, top_logprobs 0-20, n 1-8 (answers generated "
+                    + "in turn, answer i sampled with seed + i), up to 4 stop sequences. Sampling fields left out take "
+                    + "the model's generation_config.json values. A client that disconnects stops the generation. Extension: newsdesk_context grounds the answer in the "
                     + "archive, citing articles by number; one that runs past newsdesk.generation.timeout (default 120 s, "
                     + "waiting for the model included) gets a 504 error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")

@@ -48,8 +48,8 @@ public class CompletionsResource {
                     + "has index p*n + j. Limits: body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts "
                     + "times n), logprobs 0-5, max_tokens 1-4096 (default 256), prompt plus max_tokens "
                     + "within the model's context, n 1-8 (answers generated in turn, answer i sampled with seed + i), "
-                    + "up to 4 stop sequences. A client that disconnects stops the "
-                    + "generation; one that runs past newsdesk.generation.timeout (default 120 s, waiting for the model "
+                    + "up to 4 stop sequences. Sampling fields left out take the model's generation_config.json "
+                    + "values. A client that disconnects stops the generation; one that runs past newsdesk.generation.timeout (default 120 s, waiting for the model "
                     + "included) gets a 504 error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
     @APIResponse(responseCode = "400", description = "Invalid request")
