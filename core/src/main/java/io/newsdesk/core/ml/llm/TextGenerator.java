@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * Generates text from a prompt with a model and its tokenizer: the prompt is run once (prefill), then one token per
  * step from the KV cache (decode), each picked by {@link TokenSampler}. Text is streamed as it becomes final: a
- * piece that could still turn out to start a stop sequence is held back until it cannot.
+ * piece that could still turn out to start a stop sequence is held back until it cannot, and so are the bytes of a
+ * character split across tokens until its last byte comes.
  */
 public final class TextGenerator {
 
@@ -87,7 +88,7 @@ public final class TextGenerator {
                     reason = FinishReason.STOP;
                     break;
                 }
-                int safe = text.length() - heldBack(text, options);
+                int safe = text.length() - Math.max(heldBack(text, options), unfinishedCharacters(text));
                 if (safe > emitted.length() && text.startsWith(emitted)) {
                     stream.accept(text.substring(emitted.length(), safe));
                     emitted = text.substring(0, safe);
@@ -115,6 +116,18 @@ public final class TextGenerator {
             }
         }
         return first;
+    }
+
+    /**
+     * U+FFFD characters at the end of {@code text}: the bytes of a character whose last token has not come yet
+     * decode to them, and they turn into the character when it does, so they are not final.
+     */
+    private static int unfinishedCharacters(String text) {
+        int n = 0;
+        while (n < text.length() && text.charAt(text.length() - 1 - n) == '\uFFFD') {
+            n++;
+        }
+        return n;
     }
 
     /** Characters at the end of {@code text} that could be the start of a stop sequence. */

@@ -97,6 +97,29 @@ class TextGeneratorTest {
         assertThatThrownBy(() -> generator.generate("x", GenerationOptions.greedy(300))).hasMessageContaining("context of 256");
     }
 
+    /**
+     * A character split across tokens decodes to U+FFFD until its last byte comes; the stream must not send that
+     * placeholder, or the pieces no longer add up to the text. The tiny Qwen2 model (byte-level BPE, random weights)
+     * splits characters all the time.
+     */
+    @Test
+    void streamedPiecesAddUpToTheTextWhenCharactersSpanTokens() throws Exception {
+        Path folder = Path.of(getClass().getResource("/models/tiny-qwen2/config.json").toURI()).getParent();
+        try (CausalLm qwen = CausalLm.load(folder); LmTokenizer qwenTokens = LmTokenizer.load(folder)) {
+            TextGenerator bytes = new TextGenerator(qwen, qwenTokens);
+            int[] prompt = qwenTokens.encode("Caf\u00e9 in Z\u00fcrich \u2014 \u65b0\u805e");
+            int nonAscii = 0;
+            for (long seed = 0; seed < 40; seed++) {
+                List<String> pieces = new ArrayList<>();
+                var g = bytes.generate(prompt, new GenerationOptions(24, 1.0, 0, 1, 1, seed, List.of(), List.of()), pieces::add,
+                        () -> false);
+                assertThat(String.join("", pieces)).as("seed %d", seed).isEqualTo(g.text());
+                nonAscii += g.text().chars().anyMatch(ch -> ch > 0x7f) ? 1 : 0;
+            }
+            assertThat(nonAscii).as("answers with characters of several bytes").isGreaterThan(10);
+        }
+    }
+
     private static long distinct(int[] ids) {
         return java.util.Arrays.stream(ids).distinct().count();
     }
