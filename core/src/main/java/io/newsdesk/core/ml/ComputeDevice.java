@@ -30,10 +30,9 @@ public final class ComputeDevice {
      * @throws IllegalArgumentException when the setting is not one of the forms above, or names a GPU there is not
      */
     static Device choose(String setting, int gpus) {
-        Matcher m = SETTING.matcher(setting == null ? "" : setting.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(KEY + "=" + setting + " is not auto, cpu, gpu or gpu:N");
-        }
+        checkForm(setting);
+        Matcher m = SETTING.matcher(setting.strip());
+        m.matches();
         if (m.group().equals("cpu")) {
             return Device.cpu();
         }

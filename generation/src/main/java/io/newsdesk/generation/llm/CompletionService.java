@@ -1,12 +1,12 @@
 package io.newsdesk.generation.llm;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.core.ml.llm.ChatTemplate;
 import io.newsdesk.core.ml.llm.GenerationOptions;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.ml.store.LoadedLm;
 import io.newsdesk.core.ml.store.ModelRegistry;
 import io.newsdesk.core.problem.ServiceUnavailableException;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
@@ -202,7 +202,7 @@ public class CompletionService {
 
     /**
      * {@code newsdesk_generations_total{model, outcome}} per answer (stop, length, cancelled: the client went away,
-     * timeout) and {@code newsdesk_generated_tokens_total{model}}: what the admin console shows of the models' work.
+     * timeout) and {@code newsdesk_generated_tokens_total{model}}, for dashboards of the models' work.
      */
     private void count(String model, List<TextGenerator.Generation> choices, boolean timedOut) {
         for (TextGenerator.Generation g : choices) {

@@ -36,8 +36,8 @@ public class ModelResource {
     }
 
     @GET
-    @Operation(summary = "Registered models", description = "With their architecture, whether they are loaded, the bytes their weights take and the device "
-            + "they compute on (newsdesk.device).")
+    @Operation(summary = "Registered models", description = "With their architecture, whether they are loaded, the bytes "
+            + "their weights take and the device they compute on (newsdesk.device).")
     public List<RegisteredModel> list() {
         return registry.list();
     }
