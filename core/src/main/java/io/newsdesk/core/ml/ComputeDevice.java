@@ -30,9 +30,7 @@ public final class ComputeDevice {
      * @throws IllegalArgumentException when the setting is not one of the forms above, or names a GPU there is not
      */
     static Device choose(String setting, int gpus) {
-        checkForm(setting);
-        Matcher m = SETTING.matcher(setting.strip());
-        m.matches();
+        Matcher m = parse(setting);
         if (m.group().equals("cpu")) {
             return Device.cpu();
         }
@@ -49,8 +47,14 @@ public final class ComputeDevice {
 
     /** Refuses a setting that is not one of the forms above, without loading an engine. */
     public static void checkForm(String setting) {
-        if (setting == null || !SETTING.matcher(setting.strip()).matches()) {
+        parse(setting);
+    }
+
+    private static Matcher parse(String setting) {
+        Matcher m = SETTING.matcher(setting == null ? "" : setting.strip());
+        if (!m.matches()) {
             throw new IllegalArgumentException(KEY + "=" + setting + " is not auto, cpu, gpu or gpu:N");
         }
+        return m;
     }
 }
