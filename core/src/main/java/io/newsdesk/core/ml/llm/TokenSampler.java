@@ -1,7 +1,6 @@
 package io.newsdesk.core.ml.llm;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
@@ -82,7 +81,7 @@ public final class TokenSampler {
         int[] ids;
         boolean ordered = true;
         if (options.topK() > 0 && options.topK() < logits.length) {
-            ids = topK(logits, options.topK());
+            ids = Logits.mostLikely(logits, options.topK());
         } else if (options.topP() < 1) {
             ids = notNegligibleInOrder(logits, max, temperature);
         } else {
@@ -111,24 +110,6 @@ public final class TokenSampler {
             }
         }
         return new Candidates(ids, weights, size);
-    }
-
-    /** The k most likely tokens, most likely first. */
-    private static int[] topK(float[] logits, int k) {
-        PriorityQueue<Integer> smallestFirst = new PriorityQueue<>(k, (a, b) -> Float.compare(logits[a], logits[b]));
-        for (int id = 0; id < logits.length; id++) {
-            if (smallestFirst.size() < k) {
-                smallestFirst.add(id);
-            } else if (logits[id] > logits[smallestFirst.peek()]) {
-                smallestFirst.poll();
-                smallestFirst.add(id);
-            }
-        }
-        int[] ids = new int[smallestFirst.size()];
-        for (int i = ids.length - 1; i >= 0; i--) {
-            ids[i] = smallestFirst.poll();
-        }
-        return ids;
     }
 
     /** The tokens within {@link #NEGLIGIBLE} of the best after temperature, most likely first. */
