@@ -37,7 +37,7 @@ public class ModelResource {
 
     @GET
     @Operation(summary = "Registered models", description = "With their architecture, whether they are loaded, the bytes "
-            + "their weights take and the device they compute on (newsdesk.device).")
+            + "their weights take, the device they compute on (newsdesk.device) and the requests waiting for their turn.")
     public List<RegisteredModel> list() {
         return registry.list();
     }

@@ -93,6 +93,11 @@ public final class LoadedLm implements AutoCloseable {
         }
     }
 
+    /** Requests waiting for the model's turn now (the one generating not counted). */
+    int waiting() {
+        return turn.getQueueLength();
+    }
+
     long bytes() {
         return model.weightBytes();
     }

@@ -172,7 +172,7 @@ public class ModelRegistry {
                     LoadedLm live = loadedNow.get(n);
                     models.add(new RegisteredModel(n, ModelTask.fromCode(rs.getString(2)), folder, architecture(folder),
                             rs.getTimestamp(4).toInstant(), live != null, live == null ? 0 : live.bytes(),
-                            live == null ? null : live.model().device()));
+                            live == null ? null : live.model().device(), live == null ? 0 : live.waiting()));
                 }
             }
         } catch (SQLException e) {

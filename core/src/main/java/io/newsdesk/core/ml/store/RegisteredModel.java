@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param loaded      whether its weights are in memory now
  * @param loadedBytes bytes its weights take while loaded, 0 otherwise
  * @param device      where its weights are while loaded ({@code cpu()}, {@code gpu(0)}), null otherwise
+ * @param waiting     requests waiting for its turn now, besides the one it is generating for
  */
 public record RegisteredModel(String name, ModelTask task, String folder, String architecture, Instant registeredAt,
-        boolean loaded, long loadedBytes, String device) {
+        boolean loaded, long loadedBytes, String device, int waiting) {
 }
