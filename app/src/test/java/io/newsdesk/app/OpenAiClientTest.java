@@ -52,6 +52,10 @@ class OpenAiClientTest {
         assertThat(last.usage().orElseThrow().completionTokens()).isEqualTo(completion.usage().orElseThrow().completionTokens());
         assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(chunk -> assertThat(chunk.usage()).isEmpty());
 
+        assertThat(client.models().retrieve("qwen-sdk").id()).isEqualTo("qwen-sdk");
+        assertThat(client.models().list().data()).extracting(m -> m.id()).contains("qwen-sdk", "bge-small-en-v1.5");
+        assertThatThrownBy(() -> client.models().retrieve("no-such-model")).isInstanceOf(NotFoundException.class);
+
         ChatCompletionCreateParams unknown = params.toBuilder().model("no-such-model").build();
         assertThatThrownBy(() -> client.chat().completions().create(unknown)).isInstanceOf(NotFoundException.class);
     }

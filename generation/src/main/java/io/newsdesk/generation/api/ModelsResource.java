@@ -1,10 +1,12 @@
 package io.newsdesk.generation.api;
 
 import io.newsdesk.core.embed.TextEmbedder;
+import io.newsdesk.core.ml.UnknownModelException;
 import io.newsdesk.core.ml.store.ModelRegistry;
 import io.newsdesk.core.ml.store.ModelTask;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/models")
@@ -38,6 +41,26 @@ public class ModelsResource {
         body.put("object", "list");
         body.put("data", data);
         return body;
+    }
+
+    @GET
+    @Path("{model}")
+    @Operation(summary = "Retrieve a model", description = "OpenAI-compatible: one of the models the list shows.")
+    @APIResponse(responseCode = "200", description = "The model")
+    @APIResponse(responseCode = "404", description = "Unknown model")
+    public Map<String, Object> retrieve(@PathParam("model") String id) {
+        if (id.equals(embedder.model())) {
+            return model(id, 0);
+        }
+        return registry.find(id).filter(m -> m.task() == ModelTask.TEXT_GENERATION)
+                .map(m -> model(m.name(), m.registeredAt().getEpochSecond()))
+                .orElseThrow(() -> new UnknownModelException(id, available()));
+    }
+
+    private List<String> available() {
+        List<String> ids = new ArrayList<>(List.of(embedder.model()));
+        registry.list().stream().filter(m -> m.task() == ModelTask.TEXT_GENERATION).forEach(m -> ids.add(m.name()));
+        return ids;
     }
 
     private static Map<String, Object> model(String id, long created) {
