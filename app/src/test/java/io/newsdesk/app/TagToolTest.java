@@ -50,8 +50,10 @@ class TagToolTest {
     void suggestsTheSectionAndTheArchiveTagsForAText() {
         describe(sport, "Sport", "football, tennis, matches, goals, players, clubs and coaches").statusCode(201);
         describe(food, "Food", "recipes, cooking, restaurants, chefs and eating out").statusCode(201);
+        List<String> sportIds = new java.util.ArrayList<>();
         for (int i = 0; i < SPORT.length; i++) {
-            put(uniqueId("tag-sport"), Map.of("title", "Match report " + i, "section", sport, "body", SPORT[i],
+            sportIds.add(uniqueId("tag-sport"));
+            put(sportIds.get(i), Map.of("title", "Match report " + i, "section", sport, "body", SPORT[i],
                     "tags", i < 3 ? List.of("football-" + suffix, "results") : List.of("tennis-" + suffix))).then().statusCode(201);
             put(uniqueId("tag-food"), Map.of("title", "Kitchen notes " + i, "section", food, "body", FOOD[i],
                     "tags", List.of("recipes-" + suffix))).then().statusCode(201);
@@ -67,6 +69,14 @@ class TagToolTest {
         assertThat(answer.getList("sections.score", Float.class)).isSortedAccordingTo((a, b) -> Float.compare(b, a));
         assertThat(answer.getList("tags.tag", String.class)).hasSizeLessThanOrEqualTo(2).contains("football-" + suffix)
                 .doesNotContain("recipes-" + suffix);
+        assertThat(answer.getString("similar[0].section")).as("the most similar filed article, as evidence").isEqualTo(sport);
+        assertThat(answer.getString("similar[0].title")).startsWith("Match report");
+        assertThat(answer.getList("similar.similarity", Float.class)).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+
+        JsonPath byId = tags(Map.of("articleId", sportIds.get(0)));
+        assertThat(byId.getList("similar.articleId", String.class)).as("an article is not its own neighbour")
+                .isNotEmpty().doesNotContain(sportIds.get(0));
+        assertThat(byId.getString("section.name")).isEqualTo(sport);
 
         assertThat(tags(Map.of("text", "Whisk the eggs with sugar, fold in the flour and bake the sponge for twenty minutes."))
                 .getString("section.name")).isEqualTo(food);

@@ -173,8 +173,9 @@ public class EditorResource {
     @Operation(summary = "Section and tags",
             description = "The best sections of the newsroom's taxonomy (GET /api/editor/taxonomy) for the text, mixing "
                     + "zero-shot similarity to each section's description with a linear discriminant and a 15-nearest-"
-                    + "neighbour vote over the latest 20,000 filed articles, weighed by naive Bayes over their words; tags shared by at least two of the most "
-                    + "similar archive articles. Scores of all sections sum to one. Limits: text 100,000 characters, count "
+                    + "neighbour vote over the latest 20,000 filed articles, weighed by naive Bayes over their words; tags "
+                    + "shared by at least two of the most similar archive articles, and the five most similar as evidence "
+                    + "(an article asked about by id is not its own neighbour). Scores of all sections sum to one. Limits: text 100,000 characters, count "
                     + "1-20 tags (default 5), body 512 KiB.")
     @APIResponse(responseCode = "200", description = "Sections, tags and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
@@ -183,12 +184,16 @@ public class EditorResource {
     public EditorResults.Tags tags(@Valid @NotNull EditorInput input) {
         Source source = source(input);
         String words = source.articleId() == null && source.title() != null ? source.title() + ". " + source.text() : source.text();
-        SectionTagger.Suggestion suggestion = tagger.suggest(documentVector(source), words, 3, input.count() == null ? 5 : input.count());
+        SectionTagger.Suggestion suggestion = tagger.suggest(documentVector(source), words, 3, input.count() == null ? 5 : input.count(),
+                source.isArticle() ? Set.of(source.articleId()) : Set.of());
         if (suggestion.sections().isEmpty()) {
             throw new EmptyTaxonomyException();
         }
+        List<EditorResults.SimilarArticle> similar = suggestion.similar().stream()
+                .map(a -> new EditorResults.SimilarArticle(a.articleId(), articles.find(a.articleId()).map(ArticleView::title).orElse(null),
+                        a.section(), a.similarity())).toList();
         return new EditorResults.Tags(SectionTagger.ENGINE, suggestion.sections().get(0), suggestion.sections(), suggestion.tags(),
-                suggestion.taxonomyWritten() ? "written" : "article-sections", suggestion.examples());
+                suggestion.taxonomyWritten() ? "written" : "article-sections", suggestion.examples(), similar);
     }
 
     @POST

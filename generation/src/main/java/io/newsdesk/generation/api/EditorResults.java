@@ -53,7 +53,14 @@ final class EditorResults {
             List<SectionTagger.TagScore> tags,
             @Schema(description = "'written' when the newsroom's taxonomy is written, 'article-sections' when the "
                     + "sections come from the filed articles") String taxonomy,
-            @Schema(description = "How many filed articles the classifier learned from") int examples) {
+            @Schema(description = "How many filed articles the classifier learned from") int examples,
+            @Schema(description = "The most similar filed articles, the evidence behind the suggestion (an article "
+                    + "asked about by id is not among them)") List<SimilarArticle> similar) {
+    }
+
+    /** A filed article close to the text, with its section and cosine similarity. */
+    @Schema(name = "EditorSimilarArticle")
+    record SimilarArticle(String articleId, String title, String section, double similarity) {
     }
 
     @Schema(name = "EditorContext")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Picks a section for a document by mixing three distributions over the sections, computed from its vector:
@@ -20,8 +21,15 @@ public final class SectionClassifier {
     public record Label(String name, float[] description) {
     }
 
-    /** An already-tagged article: its vector, its section and its text (title and lead are enough). */
-    public record Example(float[] vector, String label, String text) {
+    /**
+     * An already-tagged article: its vector, its section, its text (title and lead are enough) and its id, by which
+     * a request about that very article leaves it out of the neighbour vote (null when there is none).
+     */
+    public record Example(float[] vector, String label, String text, String id) {
+
+        public Example(float[] vector, String label, String text) {
+            this(vector, label, text, null);
+        }
 
         public Example(float[] vector, String label) {
             this(vector, label, "");
@@ -83,7 +91,7 @@ public final class SectionClassifier {
         this.words = known.isEmpty() || settings.wordStrength() == 0 ? null
                 : WordNaiveBayes.fit(known.stream().map(Example::text).toList(), classes, labels.size());
         // the neighbour vote needs only vectors and sections; the texts need not stay in memory
-        this.examples = known.stream().map(e -> new Example(e.vector(), e.label())).toList();
+        this.examples = known.stream().map(e -> new Example(e.vector(), e.label(), "", e.id())).toList();
     }
 
     /** Every section with its score (the scores sum to one), best first, from the document's vector alone. */
@@ -93,11 +101,20 @@ public final class SectionClassifier {
 
     /** Every section with its score (the scores sum to one), best first, from the document's vector and text. */
     public List<Scored> classify(float[] vector, String text) {
+        return classify(vector, text, Set.of());
+    }
+
+    /**
+     * As {@link #classify(float[], String)}, the examples with an id in {@code excluded} left out of the neighbour
+     * vote: an article asked about is not its own neighbour. (The discriminant and the word model, fitted on every
+     * example, still count it, as one of thousands.)
+     */
+    public List<Scored> classify(float[] vector, String text, Set<String> excluded) {
         double[] zeroShot = zeroShot(vector);
         double[] mixed = zeroShot;
         if (discriminant != null) {
             double[] learned = discriminant.probabilities(vector);
-            double[] vote = vote(vector);
+            double[] vote = vote(vector, excluded);
             double share = settings.discriminantShare();
             double[] fromArticles = new double[labels.size()];
             for (int i = 0; i < fromArticles.length; i++) {
@@ -145,10 +162,11 @@ public final class SectionClassifier {
         return normalised(weights);
     }
 
-    private double[] vote(float[] vector) {
+    private double[] vote(float[] vector, Set<String> excluded) {
         Map<String, Integer> index = labelIndex();
         double[] votes = new double[labels.size()];
-        for (Nearest.Neighbour<Example> n : Nearest.of(vector, examples, Example::vector, settings.k())) {
+        for (Nearest.Neighbour<Example> n : Nearest.of(vector, examples, Example::vector, settings.k(),
+                e -> e.id() != null && excluded.contains(e.id()))) {
             votes[index.get(n.item().label())] += Math.exp(n.similarity() / TEMPERATURE);
         }
         return normalised(votes);

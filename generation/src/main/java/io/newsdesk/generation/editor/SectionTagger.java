@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,9 +42,20 @@ public class SectionTagger {
     public record TagScore(String tag, double score, int articles) {
     }
 
-    /** What the tool suggests, and what it knew: whether editors wrote the taxonomy, how many articles it learnt from. */
-    public record Suggestion(List<SectionScore> sections, List<TagScore> tags, boolean taxonomyWritten, int examples) {
+    /** A filed article among the nearest to the text: the evidence behind the neighbour vote and the tags. */
+    public record SimilarArticle(String articleId, String section, double similarity) {
     }
+
+    /**
+     * What the tool suggests, the most similar filed articles it went by, and what it knew: whether editors wrote
+     * the taxonomy, how many articles it learnt from.
+     */
+    public record Suggestion(List<SectionScore> sections, List<TagScore> tags, List<SimilarArticle> similar,
+            boolean taxonomyWritten, int examples) {
+    }
+
+    /** How many of the nearest filed articles a suggestion shows. */
+    static final int SIMILAR_SHOWN = 5;
 
     private record Fitted(String fingerprint, Instant at, SectionClassifier classifier, List<TaggedVector> examples,
             Taxonomy.Effective taxonomy) {
@@ -64,17 +76,24 @@ public class SectionTagger {
         this.refresh = refresh;
     }
 
-    /** The best {@code sections} sections and up to {@code tags} tags for a document's vector and text. */
-    public Suggestion suggest(float[] vector, String text, int sections, int tags) {
+    /**
+     * The best {@code sections} sections and up to {@code tags} tags for a document's vector and text; the filed
+     * articles named in {@code excluded} (the article asked about) are not their own neighbours.
+     */
+    public Suggestion suggest(float[] vector, String text, int sections, int tags, Set<String> excluded) {
         Fitted model = current();
         if (model == null) {
-            return new Suggestion(List.of(), List.of(), false, 0);
+            return new Suggestion(List.of(), List.of(), List.of(), false, 0);
         }
         Map<String, TaxonomySection> byName = new HashMap<>();
         model.taxonomy().sections().forEach(s -> byName.put(s.name(), s));
-        List<SectionScore> scored = model.classifier().classify(vector, clipped(text)).stream().limit(sections)
+        List<SectionScore> scored = model.classifier().classify(vector, clipped(text), excluded).stream().limit(sections)
                 .map(s -> new SectionScore(s.label(), byName.get(s.label()).label(), s.score())).toList();
-        return new Suggestion(scored, tagsOf(vector, model.examples(), tags), model.taxonomy().written(), model.examples().size());
+        List<Nearest.Neighbour<TaggedVector>> nearest = Nearest.of(vector, model.examples(), TaggedVector::vector,
+                SectionClassifier.Settings.DEFAULT.k(), e -> excluded.contains(e.articleId()));
+        List<SimilarArticle> similar = nearest.stream().limit(SIMILAR_SHOWN)
+                .map(n -> new SimilarArticle(n.item().articleId(), n.item().section(), n.similarity())).toList();
+        return new Suggestion(scored, tagsOf(nearest, tags), similar, model.taxonomy().written(), model.examples().size());
     }
 
     /** The start of the text, about as much as an example keeps of its title, standfirst and body. */
@@ -82,10 +101,10 @@ public class SectionTagger {
         return text == null ? "" : text.substring(0, Math.min(text.length(), 2 * TaggedVector.TEXT_CHARS));
     }
 
-    private List<TagScore> tagsOf(float[] vector, List<TaggedVector> examples, int count) {
+    private static List<TagScore> tagsOf(List<Nearest.Neighbour<TaggedVector>> nearest, int count) {
         Map<String, double[]> votes = new LinkedHashMap<>();
         double total = 0;
-        for (Nearest.Neighbour<TaggedVector> n : Nearest.of(vector, examples, TaggedVector::vector, SectionClassifier.Settings.DEFAULT.k())) {
+        for (Nearest.Neighbour<TaggedVector> n : nearest) {
             double weight = Math.exp(n.similarity() / SectionClassifier.TEMPERATURE);
             total += weight;
             for (String tag : n.item().tags()) {
@@ -128,7 +147,7 @@ public class SectionTagger {
         }
         List<TaggedVector> examples = index.taggedVectors(now.sections().stream().map(TaxonomySection::name).toList(), MAX_EXAMPLES);
         SectionClassifier classifier = new SectionClassifier(labels,
-                examples.stream().map(e -> new SectionClassifier.Example(e.vector(), e.section(), e.text())).toList(),
+                examples.stream().map(e -> new SectionClassifier.Example(e.vector(), e.section(), e.text(), e.articleId())).toList(),
                 SectionClassifier.Settings.DEFAULT);
         fitted = new Fitted(fingerprint, Instant.now(), classifier, examples.stream().map(TaggedVector::withoutText).toList(), now);
         return fitted;

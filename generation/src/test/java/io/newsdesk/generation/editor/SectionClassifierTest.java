@@ -39,6 +39,17 @@ class SectionClassifierTest {
     }
 
     @Test
+    void anArticleAskedAboutIsNotItsOwnNeighbour() {
+        float[] doc = Vectors.normalise(new float[] {0.6f, 0.55f, 0});
+        List<SectionClassifier.Example> tagged = List.of(
+                new SectionClassifier.Example(doc, "money", "", "the-article"),
+                new SectionClassifier.Example(Vectors.normalise(new float[] {0.62f, 0.5f, 0.05f}), "sport", "", "other"));
+        var nearestOnly = new SectionClassifier(LABELS, tagged, new SectionClassifier.Settings(1, 0.0, 0.0, 0.5));
+        assertThat(nearestOnly.classify(doc, "").get(0).label()).isEqualTo("money");
+        assertThat(nearestOnly.classify(doc, "", java.util.Set.of("the-article")).get(0).label()).isEqualTo("sport");
+    }
+
+    @Test
     void theDiscriminantLearnsASectionFromItsArticles() {
         // "money" articles lie near the sport description, sport's elsewhere; the discriminant learns which is which
         java.util.Random random = new java.util.Random(3);
