@@ -253,6 +253,17 @@ class LanguageModelApiTest {
         assertThat(content.stream().map(e -> (String) e.get("token")).reduce("", String::concat))
                 .isEqualTo(answer.getString("choices[0].message.content"));
 
+        List<String> plainTokens = given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", PROMPT,
+                "max_tokens", 40, "temperature", 0, "logprobs", 0)).post("/v1/completions").then().statusCode(200)
+                .extract().jsonPath().getList("choices[0].logprobs.tokens", String.class);
+        List<String> penalisedTokens = given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", PROMPT,
+                "max_tokens", 40, "temperature", 0, "logprobs", 0, "presence_penalty", 2.0, "frequency_penalty", 1.0))
+                .post("/v1/completions").then().statusCode(200).extract().jsonPath().getList("choices[0].logprobs.tokens", String.class);
+        assertThat(new java.util.HashSet<>(penalisedTokens).size()).as("distinct tokens with OpenAI's penalties")
+                .isGreaterThan(new java.util.HashSet<>(plainTokens).size());
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", "x", "presence_penalty", 3))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("presence_penalty"));
+
         given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", "x", "logprobs", 6))
                 .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("logprobs"));
         given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "top_logprobs", 2,

@@ -53,18 +53,19 @@ public class ChatCompletionsResource {
             description = "OpenAI-compatible, with stream=true as server-sent events ending in [DONE] (with "
                     + "stream_options.include_usage, the last chunk before it holds the usage). The messages go through "
                     + "the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default 256), "
-                    + "prompt plus max_tokens within the model's context, top_logprobs 0-20, n 1-8 (answers generated "
-                    + "in turn, answer i sampled with seed + i), up to 4 stop sequences. Sampling fields left out take "
-                    + "the model's generation_config.json values. A client that disconnects stops the generation. Extension: newsdesk_context grounds the answer in the "
-                    + "archive, citing articles by number; one that runs past newsdesk.generation.timeout (default 120 s, "
-                    + "waiting for the model included) gets a 504 error, or an error event when streamed.")
+                    + "prompt plus max_tokens within the model's context, top_logprobs 0-20, frequency_penalty and "
+                    + "presence_penalty -2 to 2, n 1-8 (answers generated in turn, answer i sampled with seed + i), up to "
+                    + "4 stop sequences. Sampling fields left out take the model's generation_config.json values. A "
+                    + "client that disconnects stops the generation. Extension: newsdesk_context grounds the answer in "
+                    + "the archive, citing articles by number; one that runs past newsdesk.generation.timeout (default "
+                    + "120 s, waiting for the model included) gets a 504 error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull ChatCompletionRequest body) {
         Integer max = body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens();
         SamplingParameters parameters = new SamplingParameters(max, body.temperature(), body.topP(), body.topK(),
-                body.repetitionPenalty(), body.seed(), body.stop(), body.n());
+                body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(), body.presencePenalty());
         List<ChatTemplate.Message> messages = body.messages().stream()
                 .map(m -> new ChatTemplate.Message(m.role().equals("developer") ? "system" : m.role(), m.content())).toList();
         List<ArchiveContext.Citation> citations = null;

@@ -15,6 +15,10 @@ public record CompletionRequest(
         @JsonProperty("top_p") Double topP,
         @JsonProperty("top_k") Integer topK,
         @JsonProperty("repetition_penalty") Double repetitionPenalty,
+        @JsonProperty("frequency_penalty") @Schema(description = "-2 to 2: lowers a token's logit by this for every "
+                + "time it was generated") Double frequencyPenalty,
+        @JsonProperty("presence_penalty") @Schema(description = "-2 to 2: lowers the logit of every token generated "
+                + "at least once by this") Double presencePenalty,
         Long seed,
         @Schema(description = "A string or up to 4 strings") JsonNode stop,
         Boolean stream,

@@ -43,20 +43,22 @@ public class CompletionsResource {
     @BodyLimit(ChatCompletionsResource.MAX_BODY_BYTES)
     @Operation(summary = "Create a text completion",
             description = "OpenAI-compatible (the legacy completions API), with stream=true as server-sent events "
-                    + "(with stream_options.include_usage, the last chunk holds the usage). "
-                    + "The prompt is a string, up to 8 strings, token ids or up to 8 arrays of them; answer j of prompt p "
-                    + "has index p*n + j. Limits: body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts "
-                    + "times n), logprobs 0-5, max_tokens 1-4096 (default 256), prompt plus max_tokens "
-                    + "within the model's context, n 1-8 (answers generated in turn, answer i sampled with seed + i), "
-                    + "up to 4 stop sequences. Sampling fields left out take the model's generation_config.json "
-                    + "values. A client that disconnects stops the generation; one that runs past newsdesk.generation.timeout (default 120 s, waiting for the model "
-                    + "included) gets a 504 error, or an error event when streamed.")
+                    + "(with stream_options.include_usage, the last chunk holds the usage). The prompt is a string, up to "
+                    + "8 strings, token ids or up to 8 arrays of them; answer j of prompt p has index p*n + j. Limits: "
+                    + "body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts times n), logprobs 0-5, "
+                    + "frequency_penalty and presence_penalty -2 to 2, max_tokens 1-4096 (default 256), prompt plus "
+                    + "max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
+                    + "seed + i), up to 4 stop sequences. Sampling fields left out take the model's "
+                    + "generation_config.json values. A client that disconnects stops the generation; one that runs "
+                    + "past newsdesk.generation.timeout (default 120 s, waiting for the model included) gets a 504 "
+                    + "error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull CompletionRequest body) {
         SamplingParameters parameters = new SamplingParameters(body.maxTokens(), body.temperature(), body.topP(),
-                body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), body.n());
+                body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(),
+                body.presencePenalty());
         if (body.logprobs() != null && (body.logprobs() < 0 || body.logprobs() > MAX_LOGPROBS)) {
             throw SamplingParameters.invalid("logprobs", "must be between 0 and " + MAX_LOGPROBS);
         }

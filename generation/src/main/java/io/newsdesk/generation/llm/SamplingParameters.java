@@ -13,7 +13,13 @@ import java.util.List;
  * servers accept too.
  */
 public record SamplingParameters(Integer maxTokens, Double temperature, Double topP, Integer topK,
-        Double repetitionPenalty, Long seed, JsonNode stop, Integer n) {
+        Double repetitionPenalty, Long seed, JsonNode stop, Integer n, Double frequencyPenalty, Double presencePenalty) {
+
+    /** Without OpenAI's frequency and presence penalties. */
+    public SamplingParameters(Integer maxTokens, Double temperature, Double topP, Integer topK, Double repetitionPenalty,
+            Long seed, JsonNode stop, Integer n) {
+        this(maxTokens, temperature, topP, topK, repetitionPenalty, seed, stop, n, null, null);
+    }
 
     public static final int MAX_TOKENS_LIMIT = 4096;
     public static final int DEFAULT_MAX_TOKENS = 256;
@@ -52,7 +58,19 @@ public record SamplingParameters(Integer maxTokens, Double temperature, Double t
         if (penalty <= 0 || penalty > 10) {
             throw invalid("repetition_penalty", "must be greater than 0 and at most 10");
         }
-        return new GenerationOptions(max, t, k, p, penalty, seed == null ? System.nanoTime() : seed, stopTokens, stops());
+        double frequency = openAiPenalty("frequency_penalty", frequencyPenalty);
+        double presence = openAiPenalty("presence_penalty", presencePenalty);
+        return new GenerationOptions(max, t, k, p, penalty, seed == null ? System.nanoTime() : seed, stopTokens, stops(),
+                frequency, presence);
+    }
+
+    /** OpenAI's frequency or presence penalty: -2 to 2, 0 when absent (a negative one favours repetition). */
+    private static double openAiPenalty(String field, Double value) {
+        double penalty = value == null ? 0 : value;
+        if (penalty < -2 || penalty > 2) {
+            throw invalid(field, "must be between -2 and 2");
+        }
+        return penalty;
     }
 
     private static <T> T first(T requested, T recommended, T fallback) {

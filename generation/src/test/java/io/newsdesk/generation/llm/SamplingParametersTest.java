@@ -41,4 +41,17 @@ class SamplingParametersTest {
         assertThatThrownBy(() -> new SamplingParameters(null, null, null, null, null, null, null, 9).options(List.of(), QWEN_LIKE))
                 .hasMessageStartingWith("n: must be between 1 and 8");
     }
+
+    @Test
+    void openAisPenaltiesPassThroughWithinTheirRange() {
+        GenerationOptions o = new SamplingParameters(null, null, null, null, null, 1L, null, null, 0.5, -1.0)
+                .options(List.of(), SamplingDefaults.NONE);
+        assertThat(o.frequencyPenalty()).isEqualTo(0.5);
+        assertThat(o.presencePenalty()).isEqualTo(-1.0);
+        assertThat(new SamplingParameters(null, null, null, null, null, 1L, null, null).options(List.of()).frequencyPenalty()).isZero();
+        assertThatThrownBy(() -> new SamplingParameters(null, null, null, null, null, 1L, null, null, 2.5, null).options(List.of()))
+                .hasMessageStartingWith("frequency_penalty");
+        assertThatThrownBy(() -> new SamplingParameters(null, null, null, null, null, 1L, null, null, null, -3.0).options(List.of()))
+                .hasMessageStartingWith("presence_penalty");
+    }
 }

@@ -14,9 +14,11 @@ import java.util.List;
  * @param seed              seed of the sampling, so a request can be replayed
  * @param stopTokenIds      tokens that end the generation (e.g. the EOS); not part of the text
  * @param stopSequences     texts that end the generation; the text is cut before them
+ * @param frequencyPenalty  OpenAI's: subtracted from a token's logit once for every time it was generated so far
+ * @param presencePenalty   OpenAI's: subtracted from the logit of every token generated at least once so far
  */
 public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
-        long seed, List<Integer> stopTokenIds, List<String> stopSequences) {
+        long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty) {
 
     public GenerationOptions {
         if (maxNewTokens < 1 || temperature < 0 || topK < 0 || topP <= 0 || topP > 1 || repetitionPenalty <= 0) {
@@ -27,10 +29,16 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
         stopSequences = List.copyOf(stopSequences);
     }
 
+    /** Without OpenAI's frequency and presence penalties. */
+    public GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
+            long seed, List<Integer> stopTokenIds, List<String> stopSequences) {
+        this(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds, stopSequences, 0, 0);
+    }
+
     /** The same options with another seed: each of several answers to one request samples on its own. */
     public GenerationOptions withSeed(long newSeed) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, newSeed, stopTokenIds,
-                stopSequences);
+                stopSequences, frequencyPenalty, presencePenalty);
     }
 
     public static GenerationOptions greedy(int maxNewTokens) {

@@ -55,7 +55,7 @@ public final class TextGenerator {
             throw new IllegalArgumentException("prompt (" + promptIds.length + " tokens) plus max new tokens ("
                     + options.maxNewTokens() + ") exceed the model's context of " + model.config().maxPositions());
         }
-        TokenSampler sampler = new TokenSampler(options);
+        TokenSampler sampler = new TokenSampler(options, promptIds.length);
         int[] context = Arrays.copyOf(promptIds, promptIds.length + options.maxNewTokens());
         int length = promptIds.length;
         int[] generated = new int[options.maxNewTokens()];

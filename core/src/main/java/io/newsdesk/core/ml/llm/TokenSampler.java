@@ -1,6 +1,8 @@
 package io.newsdesk.core.ml.llm;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -33,10 +35,18 @@ public final class TokenSampler {
 
     private final GenerationOptions options;
     private final Random random;
+    private final int promptLength;
 
+    /** A sampler for which every token of the context counts as generated (for the frequency and presence penalties). */
     public TokenSampler(GenerationOptions options) {
+        this(options, 0);
+    }
+
+    /** A sampler whose contexts begin with a prompt of {@code promptLength} tokens, which the OpenAI penalties ignore. */
+    public TokenSampler(GenerationOptions options, int promptLength) {
         this.options = options;
         this.random = new Random(options.seed());
+        this.promptLength = promptLength;
     }
 
     /**
@@ -45,6 +55,7 @@ public final class TokenSampler {
      */
     public int next(float[] logits, int[] context, int contextLength) {
         penaliseRepetitions(logits, context, contextLength);
+        penaliseWhatWasGenerated(logits, context, contextLength);
         if (options.temperature() == 0) {
             return GreedyDecoder.argmax(logits);
         }
@@ -72,6 +83,18 @@ public final class TokenSampler {
                         : (float) (logits[id] * options.repetitionPenalty());
             }
         }
+    }
+
+    /** OpenAI's frequency and presence penalties, over the tokens generated so far (not the prompt). */
+    private void penaliseWhatWasGenerated(float[] logits, int[] context, int contextLength) {
+        if (options.frequencyPenalty() == 0 && options.presencePenalty() == 0) {
+            return;
+        }
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int i = promptLength; i < contextLength; i++) {
+            counts.merge(context[i], 1, Integer::sum);
+        }
+        counts.forEach((id, count) -> logits[id] -= (float) (count * options.frequencyPenalty() + options.presencePenalty()));
     }
 
     /** After temperature, top-k and top-p: what {@link #next} draws from (temperature above 0). */

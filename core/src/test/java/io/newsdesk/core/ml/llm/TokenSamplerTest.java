@@ -88,4 +88,23 @@ class TokenSamplerTest {
                     .isCloseTo(expected.getOrDefault(id, 0.0), within(0.01));
         }
     }
+
+    @Test
+    void frequencyAndPresencePenaltiesLowerWhatWasGeneratedButNotThePrompt() {
+        float[] logits = {3.0f, 2.5f, 1.0f, 0.0f};
+        int[] context = {1, 1, 0, 0, 0};
+        var presence = new GenerationOptions(4, 0, 0, 1, 1, 0, List.of(), List.of(), 0, 1.0);
+        // tokens 0 and 1 were in the prompt (first two places) and token 0 generated three times
+        float[] penalised = logits.clone();
+        assertThat(new TokenSampler(presence, 2).next(penalised, context, 5)).as("3 - 1 < 2.5").isEqualTo(1);
+        assertThat(penalised).containsExactly(2.0f, 2.5f, 1.0f, 0.0f);
+
+        var frequency = new GenerationOptions(4, 0, 0, 1, 1, 0, List.of(), List.of(), 0.4, 0);
+        penalised = logits.clone();
+        assertThat(new TokenSampler(frequency, 2).next(penalised, context, 5)).as("3 - 3 * 0.4 = 1.8 < 2.5").isEqualTo(1);
+        assertThat(penalised[0]).isCloseTo(1.8f, within(1e-6f));
+        assertThat(penalised[1]).as("prompt tokens are not penalised").isEqualTo(2.5f);
+
+        assertThat(new TokenSampler(frequency, 5).next(logits.clone(), context, 5)).as("nothing generated yet").isZero();
+    }
 }
