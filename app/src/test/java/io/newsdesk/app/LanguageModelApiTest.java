@@ -274,6 +274,39 @@ class LanguageModelApiTest {
                 .statusCode(400).body("error.param", equalTo("top_logprobs"));
     }
 
+    /** echo puts the prompt first; what the service cannot honour (suffix, best_of, JSON mode, tools) is refused. */
+    @Test
+    void echoWorksAndWhatCannotBeHonouredIsRefusedNotIgnored() throws Exception {
+        String alone = complete(PROMPT);
+        Map<String, Object> echoed = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 20,
+                "temperature", 0, "echo", true));
+        assertThat(given().contentType(ContentType.JSON).body(echoed).post("/v1/completions").then().statusCode(200)
+                .extract().<String>path("choices[0].text")).isEqualTo(PROMPT + alone);
+        echoed.put("stream", true);
+        StringBuilder streamed = new StringBuilder();
+        chunks(given().contentType(ContentType.JSON).body(echoed).post("/v1/completions").then().statusCode(200).extract()
+                .asString()).forEach(c -> streamed.append(c.path("choices").path(0).path("text").asText()));
+        assertThat(streamed.toString()).isEqualTo(PROMPT + alone);
+
+        Map<String, Map<String, Object>> refusedByParam = Map.of("suffix", Map.of("suffix", " the end."),
+                "best_of", Map.of("best_of", 3), "echo", Map.of("echo", true, "logprobs", 1));
+        refusedByParam.forEach((param, fields) -> {
+            Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 4));
+            request.putAll(fields);
+            given().contentType(ContentType.JSON).body(request).post("/v1/completions").then().statusCode(400)
+                    .body("error.param", equalTo(param));
+        });
+        List<Map<String, String>> messages = List.of(Map.of("role", "user", "content", "Headline as JSON, please."));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", messages, "max_tokens", 4,
+                "response_format", Map.of("type", "json_object"))).post("/v1/chat/completions").then().statusCode(400)
+                .body("error.param", equalTo("response_format"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", messages, "max_tokens", 4,
+                "tools", List.of(Map.of("type", "function", "function", Map.of("name", "search"))))).post("/v1/chat/completions")
+                .then().statusCode(400).body("error.param", equalTo("tools"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", messages, "max_tokens", 4,
+                "response_format", Map.of("type", "text"))).post("/v1/chat/completions").then().statusCode(200);
+    }
+
     /** One model, four requests at once: each gets exactly what it gets alone (no request sees another's tokens). */
     @Test
     void concurrentRequestsShareOneModelWithoutMixingTokens() throws Exception {

@@ -35,6 +35,10 @@ public record ChatCompletionRequest(
         @Schema(description = "Return each answer token's log-probability") Boolean logprobs,
         @JsonProperty("top_logprobs") @Schema(description = "With logprobs: the 0-20 most likely tokens at each step")
         Integer topLogprobs,
+        @JsonProperty("response_format") @Schema(description = "Only {\"type\": \"text\"}: this service cannot "
+                + "constrain the output to JSON") JsonNode responseFormat,
+        @Schema(description = "Not supported: a request with tools is refused rather than answered without them")
+        JsonNode tools,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "
                 + "newsroom's archive. The most relevant articles are put in the system message, numbered for citation, "
                 + "and returned as newsdesk_citations.") ArchiveGrounding context) {

@@ -1,5 +1,6 @@
 package io.newsdesk.generation.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.http.BodyLimit;
 import io.newsdesk.core.ml.llm.ChatTemplate;
@@ -63,6 +64,7 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull ChatCompletionRequest body) {
+        refuseWhatCannotBeHonoured(body);
         Integer max = body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens();
         SamplingParameters parameters = new SamplingParameters(max, body.temperature(), body.topP(), body.topK(),
                 body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(), body.presencePenalty());
@@ -143,6 +145,18 @@ public class ChatCompletionsResource {
             Map<String, Object> logprobs) {
         return OpenAiShapes.envelope(id, "chat.completion.chunk", created, model,
                 List.of(OpenAiShapes.choice(choice, "delta", delta, "logprobs", logprobs, "finish_reason", null)));
+    }
+
+    /** Fields this service cannot honour get a 400 rather than an answer that silently ignores them. */
+    private static void refuseWhatCannotBeHonoured(ChatCompletionRequest body) {
+        JsonNode format = body.responseFormat();
+        if (format != null && !format.isNull() && !"text".equals(format.path("type").asText())) {
+            throw SamplingParameters.invalid("response_format", "only {\"type\": \"text\"} is supported: this service "
+                    + "cannot constrain a model's output to JSON; ask for JSON in the messages and parse the answer");
+        }
+        if (body.tools() != null && !body.tools().isNull() && !body.tools().isEmpty()) {
+            throw SamplingParameters.invalid("tools", "tool calls are not supported");
+        }
     }
 
     /** How many most likely tokens to report at each step; -1 when the request asks for no logprobs. */

@@ -25,5 +25,9 @@ public record CompletionRequest(
         @JsonProperty("stream_options") StreamOptions streamOptions,
         Integer n,
         @Schema(description = "Return each token's log-probability and the 0-5 most likely tokens at each step")
-        Integer logprobs) {
+        Integer logprobs,
+        @Schema(description = "Put the prompt before each answer's text (not with logprobs)") Boolean echo,
+        @Schema(description = "Not supported: insertion after a suffix is refused") String suffix,
+        @JsonProperty("best_of") @Schema(description = "Only 1 or n: answers are not generated to be thrown away")
+        Integer bestOf) {
 }

@@ -44,7 +44,8 @@ public class CompletionsResource {
     @Operation(summary = "Create a text completion",
             description = "OpenAI-compatible (the legacy completions API), with stream=true as server-sent events "
                     + "(with stream_options.include_usage, the last chunk holds the usage). The prompt is a string, up to "
-                    + "8 strings, token ids or up to 8 arrays of them; answer j of prompt p has index p*n + j. Limits: "
+                    + "8 strings, token ids or up to 8 arrays of them; answer j of prompt p has index p*n + j; echo puts "
+                    + "the prompt before each answer; suffix and best_of other than n are refused. Limits: "
                     + "body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts times n), logprobs 0-5, "
                     + "frequency_penalty and presence_penalty -2 to 2, max_tokens 1-4096 (default 256), prompt plus "
                     + "max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
@@ -62,7 +63,10 @@ public class CompletionsResource {
         if (body.logprobs() != null && (body.logprobs() < 0 || body.logprobs() > MAX_LOGPROBS)) {
             throw SamplingParameters.invalid("logprobs", "must be between 0 and " + MAX_LOGPROBS);
         }
-        CompletionService.Prepared request = completions.prepareCompletion(body.model(), Prompts.of(body.prompt()), parameters);
+        refuseWhatCannotBeHonoured(body);
+        Prompts prompts = Prompts.of(body.prompt());
+        CompletionService.Prepared request = completions.prepareCompletion(body.model(), prompts, parameters);
+        boolean echo = Boolean.TRUE.equals(body.echo());
         LogprobRecorder logprobs = body.logprobs() == null ? null
                 : new LogprobRecorder(body.logprobs(), request.model().tokenizer(), request.answers());
         CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();
@@ -71,7 +75,7 @@ public class CompletionsResource {
             List<Map<String, Object>> choices = new ArrayList<>();
             for (int i = 0; i < c.choices().size(); i++) {
                 TextGenerator.Generation g = c.choices().get(i);
-                choices.add(OpenAiShapes.choice(i, "text", g.text(),
+                choices.add(OpenAiShapes.choice(i, "text", (echo ? promptText(prompts, request, i) : "") + g.text(),
                         "logprobs", logprobs == null ? null : OpenAiShapes.completionLogprobs(logprobs.all(i), 0),
                         "finish_reason", OpenAiShapes.finishReason(g.finishReason())));
             }
@@ -82,9 +86,13 @@ public class CompletionsResource {
         long created = System.currentTimeMillis() / 1000;
         StreamingOutput output = out -> {
             OpenAiStream stream = new OpenAiStream(out, json);
-            var c = completions.run(request, (piece, choice) -> stream.send(OpenAiShapes.envelope(id, "text_completion",
-                    created, body.model(), List.of(OpenAiShapes.choice(choice, "text", piece,
-                            "logprobs", unsent(logprobs, choice), "finish_reason", null)))), tokens, stream::clientGone);
+            boolean[] begun = new boolean[request.answers()];
+            var c = completions.run(request, (piece, choice) -> {
+                String text = echo && !begun[choice] ? promptText(prompts, request, choice) + piece : piece;
+                begun[choice] = true;
+                stream.send(OpenAiShapes.envelope(id, "text_completion", created, body.model(), List.of(OpenAiShapes.choice(
+                        choice, "text", text, "logprobs", unsent(logprobs, choice), "finish_reason", null))));
+            }, tokens, stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
                 stream.done();
@@ -92,7 +100,8 @@ public class CompletionsResource {
             }
             for (int i = 0; i < c.choices().size(); i++) {
                 stream.send(OpenAiShapes.envelope(id, "text_completion", created, body.model(),
-                        List.of(OpenAiShapes.choice(i, "text", "", "logprobs", unsent(logprobs, i),
+                        List.of(OpenAiShapes.choice(i, "text", echo && !begun[i] ? promptText(prompts, request, i) : "",
+                                "logprobs", unsent(logprobs, i),
                                 "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason())))));
             }
             if (StreamOptions.includeUsage(body.streamOptions())) {
@@ -101,6 +110,29 @@ public class CompletionsResource {
             stream.done();
         };
         return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
+    }
+
+    /** Fields this service cannot honour get a 400 rather than an answer that silently ignores them. */
+    private static void refuseWhatCannotBeHonoured(CompletionRequest body) {
+        if (body.suffix() != null && !body.suffix().isEmpty()) {
+            throw SamplingParameters.invalid("suffix", "insertion before a suffix is not supported");
+        }
+        int n = body.n() == null ? 1 : body.n();
+        if (body.bestOf() != null && body.bestOf() != 1 && body.bestOf() != n) {
+            throw SamplingParameters.invalid("best_of", "only 1 or n is supported: answers are not generated to be thrown "
+                    + "away; ask for n answers and choose");
+        }
+        if (Boolean.TRUE.equals(body.echo()) && body.logprobs() != null) {
+            throw SamplingParameters.invalid("echo", "echo with logprobs is not supported (the prompt's tokens have no "
+                    + "log-probabilities here)");
+        }
+    }
+
+    /** The prompt of answer {@code choice}, as text, for {@code echo}. */
+    private static String promptText(Prompts prompts, CompletionService.Prepared request, int choice) {
+        int prompt = choice / request.choices();
+        return prompts.texts() != null ? prompts.texts().get(prompt)
+                : request.model().tokenizer().decode(request.prompts().get(prompt));
     }
 
     private static Map<String, Object> unsent(LogprobRecorder logprobs, int choice) {
