@@ -19,8 +19,11 @@ final class OpenAiShapes {
     }
 
     static Map<String, Object> usage(CompletionService.Completion c) {
-        return Map.of("prompt_tokens", c.promptTokens(), "completion_tokens", c.completionTokens(),
-                "total_tokens", c.promptTokens() + c.completionTokens());
+        Map<String, Object> usage = new LinkedHashMap<>();
+        usage.put("prompt_tokens", c.promptTokens());
+        usage.put("completion_tokens", c.completionTokens());
+        usage.put("total_tokens", c.promptTokens() + c.completionTokens());
+        return usage;
     }
 
     static Map<String, Object> envelope(String id, String object, long created, String model, List<Map<String, Object>> choices) {
