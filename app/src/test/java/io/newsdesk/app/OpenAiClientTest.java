@@ -59,4 +59,30 @@ class OpenAiClientTest {
         ChatCompletionCreateParams unknown = params.toBuilder().model("no-such-model").build();
         assertThatThrownBy(() -> client.chat().completions().create(unknown)).isInstanceOf(NotFoundException.class);
     }
+
+    /** Several answers, logprobs and the legacy completions endpoint, read through the SDK's own types. */
+    @Test
+    void theOfficialClientReadsSeveralAnswersLogprobsAndTextCompletions() {
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-qwen2"))
+                .put("/api/models/qwen-sdk").then().statusCode(200);
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl("http://localhost:" + RestAssured.port + "/v1")
+                .apiKey("not-checked").build();
+        ChatCompletion chat = client.chat().completions().create(ChatCompletionCreateParams.builder().model("qwen-sdk")
+                .addUserMessage("Suggest a headline about the new library.").maxCompletionTokens(6).temperature(1.0).seed(4)
+                .n(2).logprobs(true).topLogprobs(2).build());
+        assertThat(chat.choices()).hasSize(2);
+        assertThat(chat.choices().get(1).index()).isEqualTo(1);
+        var content = chat.choices().get(1).logprobs().orElseThrow().content().orElseThrow();
+        assertThat(content).isNotEmpty();
+        assertThat(content.get(0).topLogprobs()).hasSize(2);
+        assertThat(content.get(0).logprob()).isNegative();
+
+        com.openai.models.completions.Completion text = client.completions().create(
+                com.openai.models.completions.CompletionCreateParams.builder().model("qwen-sdk")
+                        .prompt("The mayor said the new budget").maxTokens(8).temperature(0.0).logprobs(2).echo(false).build());
+        var logprobs = text.choices().get(0).logprobs().orElseThrow();
+        assertThat(logprobs.tokens().orElseThrow()).hasSize((int) text.usage().orElseThrow().completionTokens());
+        assertThat(String.join("", logprobs.tokens().orElseThrow())).isEqualTo(text.choices().get(0).text());
+        assertThat(logprobs.textOffset().orElseThrow()).isSorted();
+    }
 }
