@@ -6,12 +6,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.ml.DjlOffline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,11 +57,7 @@ public final class CausalLm implements AutoCloseable {
         Map<String, NDArray> weights = new HashMap<>();
         try {
             for (Path file : weightFiles(folder)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (NDArray w : NDList.decode(manager, in)) {
-                        weights.put(w.getName(), w.getDataType() == DataType.FLOAT32 ? w : w.toType(DataType.FLOAT32, false));
-                    }
-                }
+                weights.putAll(SafetensorsFile.read(file, manager));
             }
         } catch (IOException | RuntimeException e) {
             manager.close();
