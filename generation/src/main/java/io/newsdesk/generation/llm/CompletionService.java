@@ -120,14 +120,14 @@ public class CompletionService {
     /** The start of {@code text} that takes at most {@code maxTokens} of the model's tokens (all of it if it fits). */
     public String clip(String model, String text, int maxTokens) {
         LoadedLm lm = registry.textGeneration(model);
-        int[] ids = lm.tokenizer().encode(text);
+        int[] ids = lm.tokenizer().encodeRendered(text);
         return ids.length <= maxTokens ? text : lm.tokenizer().decode(java.util.Arrays.copyOf(ids, Math.max(0, maxTokens)));
     }
 
     private static int[] chatIds(LoadedLm lm, List<ChatTemplate.Message> messages) {
         ChatTemplate template = lm.chatTemplate().orElseThrow(() -> SamplingParameters.invalid("model",
                 "the model '" + lm.name() + "' has no chat template in its tokenizer_config.json; use /v1/completions"));
-        return lm.tokenizer().encode(template.render(messages, true));
+        return lm.tokenizer().encodeRendered(template.render(messages, true));
     }
 
     static Prepared prepare(LoadedLm lm, List<int[]> prompts, SamplingParameters parameters, String inputField) {

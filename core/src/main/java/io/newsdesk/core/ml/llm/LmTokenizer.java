@@ -22,8 +22,20 @@ public final class LmTokenizer implements AutoCloseable {
                 .optAddSpecialTokens(true).optTruncation(false).optPadding(false).build());
     }
 
+    /** The ids of a plain prompt, with the special tokens the tokenizer adds (a BOS, for most). */
     public int[] encode(String text) {
-        Encoding encoding = tokenizer.encode(text);
+        return ids(tokenizer.encode(text));
+    }
+
+    /**
+     * The ids of a rendered chat template, with no special tokens added: the template writes its own (a BOS among
+     * them where the model wants one), and transformers' {@code apply_chat_template} adds none either.
+     */
+    public int[] encodeRendered(String text) {
+        return ids(tokenizer.encode(text, false, false));
+    }
+
+    private static int[] ids(Encoding encoding) {
         long[] ids = encoding.getIds();
         int[] out = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {

@@ -120,6 +120,20 @@ class TextGeneratorTest {
         }
     }
 
+    /** A plain prompt gets the tokenizer's BOS, as the golden ids have it; a rendered chat template gets none added. */
+    @Test
+    void aRenderedChatGetsNoSpecialTokensAddedAPlainPromptDoes() throws Exception {
+        Path folder = Path.of(getClass().getResource("/models/tiny-qwen2/config.json").toURI()).getParent();
+        try (LmTokenizer qwenTokens = LmTokenizer.load(folder)) {
+            String chat = ChatTemplate.fromFolder(folder).orElseThrow()
+                    .render(List.of(new ChatTemplate.Message("user", "Suggest a headline.")), true);
+            int[] plain = qwenTokens.encode(chat);
+            int[] rendered = qwenTokens.encodeRendered(chat);
+            assertThat(plain[0]).as("the BOS the tokenizer adds").isZero();
+            assertThat(rendered).containsExactly(java.util.Arrays.copyOfRange(plain, 1, plain.length));
+        }
+    }
+
     private static long distinct(int[] ids) {
         return java.util.Arrays.stream(ids).distinct().count();
     }
