@@ -127,7 +127,11 @@ public class CompletionService {
     private static int[] chatIds(LoadedLm lm, List<ChatTemplate.Message> messages) {
         ChatTemplate template = lm.chatTemplate().orElseThrow(() -> SamplingParameters.invalid("model",
                 "the model '" + lm.name() + "' has no chat template in its tokenizer_config.json; use /v1/completions"));
-        return lm.tokenizer().encodeRendered(template.render(messages, true));
+        try {
+            return lm.tokenizer().encodeRendered(template.render(messages, true));
+        } catch (IllegalArgumentException refused) {
+            throw SamplingParameters.invalid("messages", refused.getMessage());
+        }
     }
 
     static Prepared prepare(LoadedLm lm, List<int[]> prompts, SamplingParameters parameters, String inputField) {

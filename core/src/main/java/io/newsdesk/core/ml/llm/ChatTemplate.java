@@ -5,18 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.RenderResult;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A model's chat template from its {@code tokenizer_config.json}, rendered with Jinjava the way transformers renders
  * it with Jinja2 (blocks trimmed, leading whitespace of block lines stripped; {@code messages},
- * {@code add_generation_prompt}, {@code bos_token} and {@code eos_token} in scope).
+ * {@code add_generation_prompt}, {@code bos_token}, {@code eos_token} and the functions {@code raise_exception} and
+ * {@code strftime_now} in scope). A template that raises, or fails to render, refuses the messages.
  */
 public final class ChatTemplate {
 
@@ -24,17 +31,73 @@ public final class ChatTemplate {
     public record Message(String role, String content) {
     }
 
+    /** Spaces and tabs from a line's start up to a block or comment tag ({@code {%+} keeps them, as in Jinja2). */
+    private static final Pattern LINE_START_BEFORE_BLOCK = Pattern.compile("(?m)^[ \\t]+(?=\\{[%#](?!\\+))");
+
     private final String template;
     private final String bosToken;
     private final String eosToken;
     private final Jinjava jinjava;
 
     public ChatTemplate(String template, String bosToken, String eosToken) {
-        this.template = template;
         this.bosToken = bosToken == null ? "" : bosToken;
         this.eosToken = eosToken == null ? "" : eosToken;
-        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(true)
+        // Jinja2's lstrip_blocks strips only what lies between a line's start and a block tag; Jinjava's also eats
+        // the spaces before a tag in mid-line, so the template is stripped here instead
+        this.template = LINE_START_BEFORE_BLOCK.matcher(template).replaceAll("");
+        this.jinjava = new Jinjava(JinjavaConfig.newBuilder().withTrimBlocks(true).withLstripBlocks(false)
                 .withFailOnUnknownTokens(false).build());
+        // the two functions transformers puts in a template's scope besides its variables
+        jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "raise_exception", ChatTemplate.class,
+                "raiseException", String.class));
+        jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now", ChatTemplate.class,
+                "strftimeNow", String.class));
+    }
+
+    /** A template's own refusal, e.g. of roles that do not alternate; its message reaches the caller. */
+    public static String raiseException(String message) {
+        throw new TemplateRefusal(message);
+    }
+
+    /** Today's date (or time) in a Python strftime format, as templates that date their system prompt ask for it. */
+    public static String strftimeNow(String format) {
+        LocalDateTime now = LocalDateTime.now();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c != '%' || i + 1 == format.length()) {
+                out.append(c);
+                continue;
+            }
+            char directive = format.charAt(++i);
+            String pattern = switch (directive) {
+                case 'd' -> "dd";
+                case 'm' -> "MM";
+                case 'b' -> "MMM";
+                case 'B' -> "MMMM";
+                case 'y' -> "yy";
+                case 'Y' -> "yyyy";
+                case 'H' -> "HH";
+                case 'M' -> "mm";
+                case 'S' -> "ss";
+                case 'a' -> "EEE";
+                case 'A' -> "EEEE";
+                default -> null;
+            };
+            if (pattern != null) {
+                out.append(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).format(now));
+            } else {
+                out.append(directive == '%' ? "%" : "%" + directive);
+            }
+        }
+        return out.toString();
+    }
+
+    /** What a template's {@code raise_exception} throws. */
+    static final class TemplateRefusal extends RuntimeException {
+        TemplateRefusal(String message) {
+            super(message);
+        }
     }
 
     /** The folder's template, if its {@code tokenizer_config.json} has one. */
@@ -71,9 +134,21 @@ public final class ChatTemplate {
         context.put("bos_token", bosToken);
         context.put("eos_token", eosToken);
         RenderResult result = jinjava.renderForResult(template, context);
-        if (!result.getErrors().isEmpty() && result.getOutput().isEmpty()) {
-            throw new IllegalArgumentException("the chat template cannot be rendered: " + result.getErrors().get(0).getMessage());
+        for (TemplateError error : result.getErrors()) {
+            if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
+                // a fatal error leaves a hole in the prompt (or is the template refusing the messages): never send that
+                throw new IllegalArgumentException("the model's chat template refuses these messages: " + refusal(error));
+            }
         }
         return result.getOutput();
+    }
+
+    private static String refusal(TemplateError error) {
+        for (Throwable t = error.getException(); t != null; t = t.getCause()) {
+            if (t instanceof TemplateRefusal) {
+                return t.getMessage();
+            }
+        }
+        return error.getMessage();
     }
 }

@@ -1,6 +1,7 @@
 package io.newsdesk.core.ml.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,31 @@ class ChatTemplateTest {
         String prompt = template.render(List.of(new ChatTemplate.Message("system", "You edit news."),
                 new ChatTemplate.Message("user", "Shorten this.")), true);
         assertThat(prompt).isEqualTo("<|system|>\nYou edit news.</s>\n<|user|>\nShorten this.</s>\n<|assistant|>\n");
+    }
+
+    @Test
+    void aTemplateThatRaisesRefusesTheMessagesWithItsOwnWords() {
+        ChatTemplate alternating = new ChatTemplate("{% for m in messages %}{% if (m['role'] == 'user') != (loop.index0 % 2 == 0) %}"
+                + "{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant') }}{% endif %}"
+                + "[{{ m['role'] }}] {{ m['content'] }} {% endfor %}", "<s>", "</s>");
+        assertThat(alternating.render(List.of(new ChatTemplate.Message("user", "a"), new ChatTemplate.Message("assistant", "b")), true))
+                .as("spaces before a tag in mid-line stay, as in Jinja2").isEqualTo("[user] a [assistant] b ");
+        assertThat(new ChatTemplate("  {% if true %}x{% endif %}\n  {%+ if true %}y{% endif %}", "", "").render(List.of(), true))
+                .as("a line's indent before a block goes, unless the tag says +").isEqualTo("x  y");
+        assertThatThrownBy(() -> alternating.render(List.of(new ChatTemplate.Message("user", "a"),
+                new ChatTemplate.Message("user", "b")), true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Conversation roles must alternate");
+        assertThatThrownBy(() -> new ChatTemplate("{{ no_such_function(1) }}", "", "").render(List.of(), true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void strftimeNowDatesASystemPromptAsPythonWould() {
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd MMM yyyy", java.util.Locale.ENGLISH)
+                .format(java.time.LocalDate.now());
+        assertThat(new ChatTemplate("Today Date: {{ strftime_now('%d %b %Y') }}", "", "").render(List.of(), false))
+                .isEqualTo("Today Date: " + today);
+        assertThat(ChatTemplate.strftimeNow("100%% on %Y")).matches("100% on \\d{4}");
     }
 
     @Test
