@@ -19,12 +19,25 @@ public final class TextGenerator {
     public record Generation(String text, FinishReason finishReason, int promptTokens, int completionTokens) {
     }
 
+    /**
+     * Prompt tokens run through the model at once. A long prompt in one pass would build a mask and attention
+     * scores of prompt length squared (a 30,000-token prompt: gigabytes); in chunks the cache carries the past and
+     * each pass holds chunk times sequence.
+     */
+    static final int PREFILL_CHUNK = 512;
+
     private final CausalLm model;
     private final LmTokenizer tokenizer;
+    private final int prefillChunk;
 
     public TextGenerator(CausalLm model, LmTokenizer tokenizer) {
+        this(model, tokenizer, PREFILL_CHUNK);
+    }
+
+    TextGenerator(CausalLm model, LmTokenizer tokenizer, int prefillChunk) {
         this.model = model;
         this.tokenizer = tokenizer;
+        this.prefillChunk = prefillChunk;
     }
 
     public Generation generate(String prompt, GenerationOptions options) {
@@ -63,7 +76,7 @@ public final class TextGenerator {
         String emitted = "";
         FinishReason reason = FinishReason.LENGTH;
         try (KvCache cache = model.newCache()) {
-            float[] last = model.forwardLast(promptIds, cache);
+            float[] last = prefill(promptIds, cache);
             while (n < options.maxNewTokens()) {
                 if (cancelled.getAsBoolean()) {
                     reason = FinishReason.CANCELLED;
@@ -105,6 +118,15 @@ public final class TextGenerator {
             stream.accept(result.substring(emitted.length()));
         }
         return new Generation(result, reason, promptIds.length, n);
+    }
+
+    /** Runs the prompt through the model chunk by chunk; the last token's logits. */
+    private float[] prefill(int[] promptIds, KvCache cache) {
+        float[] last = null;
+        for (int start = 0; start < promptIds.length; start += prefillChunk) {
+            last = model.forwardLast(Arrays.copyOfRange(promptIds, start, Math.min(promptIds.length, start + prefillChunk)), cache);
+        }
+        return last;
     }
 
     private static int firstStop(String text, GenerationOptions options) {

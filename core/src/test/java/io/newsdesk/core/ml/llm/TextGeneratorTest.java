@@ -134,6 +134,20 @@ class TextGeneratorTest {
         }
     }
 
+    /** A prompt run through the model in chunks of three tokens decodes the golden greedy ids all the same. */
+    @Test
+    void aPromptPrefilledInChunksGivesTheSameTokens() {
+        TextGenerator chunked = new TextGenerator(model, tokenizer, 3);
+        for (JsonNode c : golden.get("cases")) {
+            int[] prompt = ints(c.get("input_ids"));
+            assertThat(prompt.length).isGreaterThan(3);
+            int[] expected = ints(c.get("greedy_new_ids"));
+            var g = chunked.generate(prompt, GenerationOptions.greedy(expected.length), p -> { }, () -> false);
+            assertThat(g.text()).isEqualTo(tokenizer.decode(expected));
+            assertThat(g.promptTokens()).isEqualTo(prompt.length);
+        }
+    }
+
     private static long distinct(int[] ids) {
         return java.util.Arrays.stream(ids).distinct().count();
     }
