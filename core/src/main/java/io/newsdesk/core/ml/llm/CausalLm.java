@@ -204,11 +204,16 @@ public final class CausalLm implements AutoCloseable {
         q = rotate(q, rope);
         k = rotate(k, rope);
         NDArray[] kv = cache.append(layer, k, v);
-        int groups = config.heads() / config.kvHeads();
-        NDArray keys = groups == 1 ? kv[0] : kv[0].repeat(0, groups);
-        NDArray values = groups == 1 ? kv[1] : kv[1].repeat(0, groups);
-        NDArray scores = q.matMul(keys.transpose(0, 2, 1)).div((float) Math.sqrt(d)).add(mask);
-        NDArray out = scores.softmax(-1).matMul(values).transpose(1, 0, 2).reshape(t, (long) config.heads() * d);
+        int kvHeads = config.kvHeads();
+        int groups = config.heads() / kvHeads;
+        long s = kv[0].getShape().get(1);
+        // grouped-query attention without copying the cache per group: query head h reads key/value head h / groups,
+        // so the queries of one key head are stacked as (kv heads, groups * tokens, dim) against its keys
+        NDArray grouped = q.reshape(kvHeads, (long) groups * t, d);
+        NDArray scores = grouped.matMul(kv[0].transpose(0, 2, 1)).div((float) Math.sqrt(d))
+                .reshape(kvHeads, groups, t, s).add(mask).reshape(kvHeads, (long) groups * t, s);
+        NDArray out = scores.softmax(-1).matMul(kv[1]).reshape(config.heads(), t, d).transpose(1, 0, 2)
+                .reshape(t, (long) config.heads() * d);
         return linear(out, p + "self_attn.o_proj");
     }
 
