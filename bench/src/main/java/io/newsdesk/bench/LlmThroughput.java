@@ -33,6 +33,10 @@ public final class LlmThroughput {
     private LlmThroughput() {
     }
 
+    /** What one model's runs measured: seconds for the prefill, per decoded token, per token decoded uncached. */
+    record Speed(int prompt, double prefill, double decodePerToken, double uncachedPerToken) {
+    }
+
     public static void main(String[] args) throws Exception {
         Device device = ComputeDevice.choose(System.getProperty(ComputeDevice.KEY, "cpu"));
         Path output = Path.of(args.length > 0 ? args[0] : "bench/results/llm-runtime.md");
@@ -46,44 +50,69 @@ public final class LlmThroughput {
         }
         StringBuilder md = new StringBuilder("# Language model runtime speed\n\n");
         md.append(String.format(Locale.ROOT, "Written by `bench/run llm` (bench/src/main/java/io/newsdesk/bench/LlmThroughput.java) "
-                + "on %s. Machine: %d cores, Java %s, DJL PyTorch engine on %s, float32. A %d-token prompt, then %d new "
-                + "tokens; the best of %d rounds after a warm-up. The reference decodes without the KV cache, running "
-                + "the whole sequence again for every new token, on the same model in the same run.%n%n",
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                device.isGpu() ? "GPU " + device.getDeviceId() : "CPU", PROMPT, NEW_TOKENS, ROUNDS));
-        md.append("| model | parameters | prefill tokens/s | decode tokens/s | ms per decoded token | decode without cache, tokens/s | cache speed-up |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+                + "on %s. Machine: %d cores, Java %s, DJL PyTorch engine on %s, float32. The reference decodes without "
+                + "the KV cache, running the whole sequence again for every new token, on the same model in the same "
+                + "run.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                device.isGpu() ? "GPU " + device.getDeviceId() : "CPU"));
+        md.append("| model | parameters | prompt tokens | prefill tokens/s | decode tokens/s | ms per decoded token "
+                + "| decode without cache, tokens/s | cache speed-up |\n|---|---|---|---|---|---|---|---|\n");
         for (Path folder : folders) {
             if (!Files.isRegularFile(folder.resolve("config.json"))) {
                 System.out.println("llm bench: " + folder + " has no config.json; skipped");
                 continue;
             }
             try (CausalLm model = CausalLm.load(folder, device)) {
-                int[] prompt = new Random(1).ints(PROMPT, 3, model.config().vocabSize()).toArray();
-                double prefill = Double.MAX_VALUE;
-                double decode = Double.MAX_VALUE;
-                double uncached = Double.MAX_VALUE;
-                for (int round = 0; round <= ROUNDS; round++) {
-                    double[] cached = cachedRun(model, prompt);
-                    double plain = uncachedRun(model, prompt);
-                    if (round > 0) {
-                        prefill = Math.min(prefill, cached[0]);
-                        decode = Math.min(decode, cached[1]);
-                        uncached = Math.min(uncached, plain);
-                    }
-                }
-                md.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.2f | %.0f | %.1fx |%n", folder.getFileName(),
-                        parameters(model), PROMPT / prefill, NEW_TOKENS / decode, decode * 1000 / NEW_TOKENS,
-                        NEW_TOKENS / uncached, uncached / decode));
+                md.append(row(folder.getFileName().toString(), model, measure(model, PROMPT, NEW_TOKENS, NEW_TOKENS, ROUNDS)));
             }
         }
-        md.append("\nThe fixtures are tiny (two layers, 64 hidden units), so these figures measure the runtime's fixed "
-                + "cost per forward pass (DJL calls, small tensors) far more than arithmetic; a real model in the store "
-                + "runs through the same code.\n");
+        Path shaped = Files.createTempDirectory("newsdesk-llm-bench");
+        try {
+            RandomModel.writeQwen2Shaped(shaped);
+            try (CausalLm model = CausalLm.load(shaped, device)) {
+                md.append(row("Qwen2.5-0.5B shape, random weights", model,
+                        measure(model, SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, 1)));
+            }
+        } finally {
+            RandomModel.delete(shaped);
+        }
+        md.append(String.format(Locale.ROOT, "%nThe fixtures (a %d-token prompt, then %d new tokens, the best of %d rounds "
+                + "after a warm-up) are tiny (two layers, 64 hidden units), so their figures measure the runtime's fixed "
+                + "cost per forward pass (DJL calls, small tensors) far more than arithmetic. No real model can be fetched "
+                + "here, so the last row is a model of Qwen2.5-0.5B's exact shape (24 layers, hidden 896, 14 query and "
+                + "2 key/value heads, 151,936 tokens, tied embeddings) with random BF16 weights, loaded through the same "
+                + "code as a published folder: speed does not depend on the weights' values. It runs a %d-token prompt, "
+                + "then %d new tokens (%d without the cache), once after a warm-up.%n",
+                PROMPT, NEW_TOKENS, ROUNDS, SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS));
         md.append(samplingTable());
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, md.toString());
         System.out.println("llm bench: wrote " + output);
+    }
+
+    static final int SHAPED_PROMPT = 512;
+    static final int SHAPED_NEW_TOKENS = 32;
+    static final int SHAPED_UNCACHED_TOKENS = 2;
+
+    private static String row(String name, CausalLm model, Speed speed) {
+        return String.format(Locale.ROOT, "| %s | %,d | %d | %.0f | %.1f | %.2f | %.1f | %.1fx |%n", name, model.parameterCount(),
+                speed.prompt(), speed.prompt() / speed.prefill(), 1 / speed.decodePerToken(), speed.decodePerToken() * 1000,
+                1 / speed.uncachedPerToken(), speed.uncachedPerToken() / speed.decodePerToken());
+    }
+
+    /** The best of {@code rounds} runs after a short warm-up. */
+    static Speed measure(CausalLm model, int promptTokens, int newTokens, int uncachedTokens, int rounds) {
+        int[] prompt = new Random(1).ints(promptTokens, 3, model.config().vocabSize()).toArray();
+        cachedRun(model, java.util.Arrays.copyOf(prompt, Math.min(8, promptTokens)), 2);
+        double prefill = Double.MAX_VALUE;
+        double decode = Double.MAX_VALUE;
+        double uncached = Double.MAX_VALUE;
+        for (int round = 0; round < rounds; round++) {
+            double[] cached = cachedRun(model, prompt, newTokens);
+            prefill = Math.min(prefill, cached[0]);
+            decode = Math.min(decode, cached[1] / newTokens);
+            uncached = Math.min(uncached, uncachedRun(model, prompt, uncachedTokens) / uncachedTokens);
+        }
+        return new Speed(promptTokens, prefill, decode, uncached);
     }
 
     static final int DRAWS = 50;
@@ -137,34 +166,30 @@ public final class LlmThroughput {
     }
 
     /** Seconds for the prefill and for the decode steps. */
-    private static double[] cachedRun(CausalLm model, int[] prompt) {
+    private static double[] cachedRun(CausalLm model, int[] prompt, int newTokens) {
         try (KvCache cache = model.newCache()) {
             long t0 = System.nanoTime();
             float[] logits = model.forwardLast(prompt, cache);
             long t1 = System.nanoTime();
             int next = argmax(logits);
-            for (int i = 0; i < NEW_TOKENS; i++) {
+            for (int i = 0; i < newTokens; i++) {
                 next = argmax(model.forwardLast(new int[] {next}, cache));
             }
             return new double[] {(t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9};
         }
     }
 
-    /** Seconds to decode without the cache: the whole sequence every step. */
-    private static double uncachedRun(CausalLm model, int[] prompt) {
-        int[] sequence = java.util.Arrays.copyOf(prompt, PROMPT + NEW_TOKENS);
-        int length = PROMPT;
+    /** Seconds to decode {@code newTokens} without the cache: the whole sequence every step. */
+    private static double uncachedRun(CausalLm model, int[] prompt, int newTokens) {
+        int[] sequence = java.util.Arrays.copyOf(prompt, prompt.length + newTokens);
+        int length = prompt.length;
         long t0 = System.nanoTime();
-        for (int i = 0; i < NEW_TOKENS; i++) {
+        for (int i = 0; i < newTokens; i++) {
             try (KvCache cache = model.newCache()) {
                 sequence[length++] = argmax(model.forwardLast(java.util.Arrays.copyOf(sequence, length), cache));
             }
         }
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static long parameters(CausalLm model) {
-        return model.parameterCount();
     }
 
     private static int argmax(float[] values) {
