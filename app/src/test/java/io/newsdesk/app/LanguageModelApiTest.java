@@ -289,7 +289,7 @@ class LanguageModelApiTest {
         assertThat(streamed.toString()).isEqualTo(PROMPT + alone);
 
         Map<String, Map<String, Object>> refusedByParam = Map.of("suffix", Map.of("suffix", " the end."),
-                "best_of", Map.of("best_of", 3), "echo", Map.of("echo", true, "logprobs", 1));
+                "best_of", Map.of("best_of", 3, "stream", true), "echo", Map.of("echo", true, "logprobs", 1));
         refusedByParam.forEach((param, fields) -> {
             Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 4));
             request.putAll(fields);
@@ -305,6 +305,35 @@ class LanguageModelApiTest {
                 .then().statusCode(400).body("error.param", equalTo("tools"));
         given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", messages, "max_tokens", 4,
                 "response_format", Map.of("type", "text"))).post("/v1/chat/completions").then().statusCode(200);
+    }
+
+    /** best_of: of the candidates n=best_of would return, the most likely per token comes back. */
+    @Test
+    void bestOfReturnsTheCandidateWithTheHighestLogProbabilityPerToken() {
+        Map<String, Object> candidates = Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 10, "temperature", 1.0,
+                "seed", 21, "n", 4, "logprobs", 0);
+        JsonPath all = given().contentType(ContentType.JSON).body(candidates).post("/v1/completions").then().statusCode(200)
+                .extract().jsonPath();
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < 4; i++) {
+            List<Float> logprobs = all.getList("choices[" + i + "].logprobs.token_logprobs", Float.class);
+            double score = logprobs.stream().mapToDouble(Float::doubleValue).sum() / Math.max(1, logprobs.size());
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        JsonPath chosen = given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", PROMPT,
+                "max_tokens", 10, "temperature", 1.0, "seed", 21, "best_of", 4)).post("/v1/completions").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(chosen.getList("choices")).hasSize(1);
+        assertThat(chosen.getInt("choices[0].index")).isZero();
+        assertThat(chosen.getString("choices[0].text")).isEqualTo(all.getString("choices[" + best + "].text"));
+        assertThat(chosen.getInt("usage.completion_tokens")).as("every candidate's tokens count")
+                .isEqualTo(all.getInt("usage.completion_tokens"));
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", PROMPT, "n", 3, "best_of", 2))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("best_of"));
     }
 
     /** One model, four requests at once: each gets exactly what it gets alone (no request sees another's tokens). */

@@ -28,6 +28,7 @@ public record CompletionRequest(
         Integer logprobs,
         @Schema(description = "Put the prompt before each answer's text (not with logprobs)") Boolean echo,
         @Schema(description = "Not supported: insertion after a suffix is refused") String suffix,
-        @JsonProperty("best_of") @Schema(description = "Only 1 or n: answers are not generated to be thrown away")
+        @JsonProperty("best_of") @Schema(description = "n to 8 candidates per prompt, of which the n with the highest "
+                + "log-probability per token are returned; not with stream")
         Integer bestOf) {
 }

@@ -2,6 +2,7 @@ package io.newsdesk.generation.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.http.BodyLimit;
+import io.newsdesk.core.ml.llm.Logits;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.generation.llm.CompletionService;
 import io.newsdesk.generation.llm.Prompts;
@@ -45,8 +46,9 @@ public class CompletionsResource {
             description = "OpenAI-compatible (the legacy completions API), with stream=true as server-sent events "
                     + "(with stream_options.include_usage, the last chunk holds the usage). The prompt is a string, up to "
                     + "8 strings, token ids or up to 8 arrays of them; answer j of prompt p has index p*n + j; echo puts "
-                    + "the prompt before each answer; suffix and best_of other than n are refused. Limits: "
-                    + "body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts times n), logprobs 0-5, "
+                    + "the prompt before each answer; best_of candidates are generated per prompt and the n with the highest "
+                    + "log-probability per token returned (not streamed); suffix is refused. Limits: "
+                    + "body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts times best_of, or n), logprobs 0-5, "
                     + "frequency_penalty and presence_penalty -2 to 2, max_tokens 1-4096 (default 256), prompt plus "
                     + "max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
                     + "seed + i), up to 4 stop sequences. Sampling fields left out take the model's "
@@ -57,8 +59,11 @@ public class CompletionsResource {
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull CompletionRequest body) {
+        int n = body.n() == null ? 1 : body.n();
+        int bestOf = body.bestOf() == null ? n : body.bestOf();
+        // best_of candidates are generated per prompt, and the n most likely per token are returned
         SamplingParameters parameters = new SamplingParameters(body.maxTokens(), body.temperature(), body.topP(),
-                body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(),
+                body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), bestOf, body.frequencyPenalty(),
                 body.presencePenalty());
         if (body.logprobs() != null && (body.logprobs() < 0 || body.logprobs() > MAX_LOGPROBS)) {
             throw SamplingParameters.invalid("logprobs", "must be between 0 and " + MAX_LOGPROBS);
@@ -69,13 +74,20 @@ public class CompletionsResource {
         boolean echo = Boolean.TRUE.equals(body.echo());
         LogprobRecorder logprobs = body.logprobs() == null ? null
                 : new LogprobRecorder(body.logprobs(), request.model().tokenizer(), request.answers());
-        CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();
+        double[] likelihood = new double[request.answers()];
+        CompletionService.AnswerTokens tokens = (id, logits, choice) -> {
+            likelihood[choice] += logits[id] - Logits.logNormaliser(logits);
+            if (logprobs != null) {
+                logprobs.listener().token(id, logits, choice);
+            }
+        };
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, tokens, () -> false));
+            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { },
+                    bestOf > n || logprobs != null ? tokens : null, () -> false));
             List<Map<String, Object>> choices = new ArrayList<>();
-            for (int i = 0; i < c.choices().size(); i++) {
+            for (int i : best(c, likelihood, bestOf, n)) {
                 TextGenerator.Generation g = c.choices().get(i);
-                choices.add(OpenAiShapes.choice(i, "text", (echo ? promptText(prompts, request, i) : "") + g.text(),
+                choices.add(OpenAiShapes.choice(choices.size(), "text", (echo ? promptText(prompts, request, i) : "") + g.text(),
                         "logprobs", logprobs == null ? null : OpenAiShapes.completionLogprobs(logprobs.all(i), 0),
                         "finish_reason", OpenAiShapes.finishReason(g.finishReason())));
             }
@@ -92,7 +104,7 @@ public class CompletionsResource {
                 begun[choice] = true;
                 stream.send(OpenAiShapes.envelope(id, "text_completion", created, body.model(), List.of(OpenAiShapes.choice(
                         choice, "text", text, "logprobs", unsent(logprobs, choice), "finish_reason", null))));
-            }, tokens, stream::clientGone);
+            }, logprobs == null ? null : logprobs.listener(), stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
                 stream.done();
@@ -112,15 +124,41 @@ public class CompletionsResource {
         return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
     }
 
+    /**
+     * The answers to return, in order: for each prompt, of its {@code bestOf} candidates the {@code n} with the
+     * highest log-probability per token, most likely first (all of them, in order, when {@code bestOf} is n).
+     */
+    private static List<Integer> best(CompletionService.Completion c, double[] likelihood, int bestOf, int n) {
+        List<Integer> chosen = new ArrayList<>();
+        for (int start = 0; start < c.choices().size(); start += bestOf) {
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = start; i < Math.min(c.choices().size(), start + bestOf); i++) {
+                candidates.add(i);
+            }
+            if (bestOf > n) {
+                candidates.sort(java.util.Comparator.comparingDouble(
+                        i -> -likelihood[i] / Math.max(1, c.choices().get(i).completionTokens())));
+            }
+            chosen.addAll(candidates.subList(0, Math.min(n, candidates.size())));
+        }
+        return chosen;
+    }
+
     /** Fields this service cannot honour get a 400 rather than an answer that silently ignores them. */
     private static void refuseWhatCannotBeHonoured(CompletionRequest body) {
         if (body.suffix() != null && !body.suffix().isEmpty()) {
             throw SamplingParameters.invalid("suffix", "insertion before a suffix is not supported");
         }
         int n = body.n() == null ? 1 : body.n();
-        if (body.bestOf() != null && body.bestOf() != 1 && body.bestOf() != n) {
-            throw SamplingParameters.invalid("best_of", "only 1 or n is supported: answers are not generated to be thrown "
-                    + "away; ask for n answers and choose");
+        if (n < 1 || n > SamplingParameters.MAX_CHOICES) {
+            throw SamplingParameters.invalid("n", "must be between 1 and " + SamplingParameters.MAX_CHOICES);
+        }
+        if (body.bestOf() != null && (body.bestOf() < n || body.bestOf() > SamplingParameters.MAX_CHOICES)) {
+            throw SamplingParameters.invalid("best_of", "must be between n (" + n + ") and " + SamplingParameters.MAX_CHOICES);
+        }
+        if (body.bestOf() != null && body.bestOf() > n && Boolean.TRUE.equals(body.stream())) {
+            throw SamplingParameters.invalid("best_of", "a stream cannot choose among candidates it has already sent; "
+                    + "set best_of to n or do not stream");
         }
         if (Boolean.TRUE.equals(body.echo()) && body.logprobs() != null) {
             throw SamplingParameters.invalid("echo", "echo with logprobs is not supported (the prompt's tokens have no "
