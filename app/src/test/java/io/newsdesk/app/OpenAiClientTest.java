@@ -23,12 +23,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresTestResource.class)
 class OpenAiClientTest {
 
-    @Test
-    void theOfficialClientGetsPlainAndStreamedChatCompletions() {
+    /** Registers the tiny Qwen2 fixture as qwen-sdk and points the official client at this service. */
+    private static OpenAIClient clientOfARegisteredModel() {
         given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-qwen2"))
                 .put("/api/models/qwen-sdk").then().statusCode(200);
-        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl("http://localhost:" + RestAssured.port + "/v1")
-                .apiKey("not-checked").build();
+        return OpenAIOkHttpClient.builder().baseUrl("http://localhost:" + RestAssured.port + "/v1").apiKey("not-checked").build();
+    }
+
+    @Test
+    void theOfficialClientGetsPlainAndStreamedChatCompletions() {
+        OpenAIClient client = clientOfARegisteredModel();
         ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("qwen-sdk")
                 .addUserMessage("Suggest a headline about the new library.").maxCompletionTokens(10).temperature(0.0).build();
 
@@ -63,10 +67,7 @@ class OpenAiClientTest {
     /** Several answers, logprobs and the legacy completions endpoint, read through the SDK's own types. */
     @Test
     void theOfficialClientReadsSeveralAnswersLogprobsAndTextCompletions() {
-        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-qwen2"))
-                .put("/api/models/qwen-sdk").then().statusCode(200);
-        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl("http://localhost:" + RestAssured.port + "/v1")
-                .apiKey("not-checked").build();
+        OpenAIClient client = clientOfARegisteredModel();
         ChatCompletion chat = client.chat().completions().create(ChatCompletionCreateParams.builder().model("qwen-sdk")
                 .addUserMessage("Suggest a headline about the new library.").maxCompletionTokens(6).temperature(1.0).seed(4)
                 .n(2).logprobs(true).topLogprobs(2).build());
