@@ -8,6 +8,7 @@ import io.newsdesk.core.problem.InvalidRequestException;
 import io.newsdesk.core.problem.ServiceUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +44,28 @@ public class ModelRegistry {
     /** Access-ordered: the first entry is the least recently used. */
     private final Map<String, LoadedLm> loaded = new LinkedHashMap<>(16, 0.75f, true);
 
-    private final String device;
+    /** One lock per model name, so that a model loads once while other models and listings go on. */
+    private final Map<String, Object> loading = new HashMap<>();
+    private final Loader loader;
 
+    /** Reads a registered model's folder into memory. */
+    @FunctionalInterface
+    interface Loader {
+        LoadedLm load(String name, Path folder) throws IOException;
+    }
+
+    @Inject
     public ModelRegistry(DataSource dataSource, ModelsConfig config, DataConfig data,
             @ConfigProperty(name = ComputeDevice.KEY, defaultValue = "auto") String device) {
+        this(dataSource, Path.of(config.dir().orElse(Path.of(data.dir(), "models").toString())), config.maxLoadedBytes(),
+                (name, folder) -> LoadedLm.load(name, folder, ComputeDevice.choose(device)));
+    }
+
+    ModelRegistry(DataSource dataSource, Path store, long maxLoadedBytes, Loader loader) {
         this.dataSource = dataSource;
-        this.device = device;
-        this.store = Path.of(config.dir().orElse(Path.of(data.dir(), "models").toString())).toAbsolutePath().normalize();
-        this.maxLoadedBytes = config.maxLoadedBytes();
+        this.store = store.toAbsolutePath().normalize();
+        this.maxLoadedBytes = maxLoadedBytes;
+        this.loader = loader;
     }
 
     /** Registers (or re-registers) a model folder of the store under {@code name}. */
@@ -106,26 +122,50 @@ public class ModelRegistry {
         }
     }
 
-    /** The loaded text generation model {@code name}, loading it first if needed. */
-    public synchronized LoadedLm textGeneration(String name) {
-        LoadedLm model = loaded.get(name);
+    /**
+     * The loaded text generation model {@code name}, loading it first if needed. A load (seconds for a real model)
+     * holds only that model's lock: requests for models already loaded, and listings, do not wait for it.
+     */
+    public LoadedLm textGeneration(String name) {
+        LoadedLm model = loadedModel(name);
         if (model != null) {
             return model;
         }
-        RegisteredModel registered = find(name).filter(m -> m.task() == ModelTask.TEXT_GENERATION)
-                .orElseThrow(() -> new UnknownModelException(name, list().stream()
-                        .filter(m -> m.task() == ModelTask.TEXT_GENERATION).map(RegisteredModel::name).toList()));
-        Path path = resolve(registered.folder());
-        try {
-            model = LoadedLm.load(name, path, ComputeDevice.choose(device));
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "cannot load model %s from %s", name, path);
-            throw new ServiceUnavailableException("model-unavailable", "Model unavailable", "the model '" + name
-                    + "' cannot be loaded from its folder '" + registered.folder() + "': " + e.getMessage());
+        Object lock;
+        synchronized (this) {
+            lock = loading.computeIfAbsent(name, n -> new Object());
         }
-        loaded.put(name, model);
-        evictBeyondBudget(name);
-        return model;
+        synchronized (lock) {
+            model = loadedModel(name);
+            if (model != null) {
+                return model;
+            }
+            RegisteredModel registered = find(name).filter(m -> m.task() == ModelTask.TEXT_GENERATION)
+                    .orElseThrow(() -> new UnknownModelException(name, list().stream()
+                            .filter(m -> m.task() == ModelTask.TEXT_GENERATION).map(RegisteredModel::name).toList()));
+            Path path = resolve(registered.folder());
+            try {
+                model = loader.load(name, path);
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf(e, "cannot load model %s from %s", name, path);
+                throw new ServiceUnavailableException("model-unavailable", "Model unavailable", "the model '" + name
+                        + "' cannot be loaded from its folder '" + registered.folder() + "': " + e.getMessage());
+            }
+            synchronized (this) {
+                if (!registered.registeredAt().equals(find(name).map(RegisteredModel::registeredAt).orElse(null))) {
+                    model.close();
+                    throw new ServiceUnavailableException("model-unavailable", "Model unavailable", "the model '" + name
+                            + "' was registered again or removed while it loaded; retry");
+                }
+                loaded.put(name, model);
+                evictBeyondBudget(name);
+            }
+            return model;
+        }
+    }
+
+    private synchronized LoadedLm loadedModel(String name) {
+        return loaded.get(name);
     }
 
     private void evictBeyondBudget(String keep) {
