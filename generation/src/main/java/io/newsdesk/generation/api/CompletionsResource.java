@@ -2,11 +2,11 @@ package io.newsdesk.generation.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.http.BodyLimit;
-import io.newsdesk.core.ml.llm.Logits;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.generation.llm.CompletionService;
 import io.newsdesk.generation.llm.Prompts;
 import io.newsdesk.generation.llm.SamplingParameters;
+import io.newsdesk.generation.llm.TokenLogprob;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,9 +47,9 @@ public class CompletionsResource {
             description = "OpenAI-compatible (the legacy completions API), with stream=true as server-sent events "
                     + "(with stream_options.include_usage, the last chunk holds the usage). The prompt is a string, up to "
                     + "8 strings, token ids or up to 8 arrays of them; answer j of prompt p has index p*n + j; echo puts "
-                    + "the prompt before each answer; best_of candidates are generated per prompt and the n with the highest "
-                    + "log-probability per token returned (not streamed); suffix is refused. Limits: "
-                    + "body 1 MiB, 200,000 characters per prompt, at most 16 answers (prompts times best_of, or n), logprobs 0-5, "
+                    + "the prompt before each answer; best_of candidates are generated per prompt and the n with the "
+                    + "highest log-probability per token returned (not streamed); suffix is refused. Limits: body 1 MiB, "
+                    + "200,000 characters per prompt, at most 16 answers (prompts times best_of, or n), logprobs 0-5, "
                     + "frequency_penalty and presence_penalty -2 to 2, max_tokens 1-4096 (default 256), prompt plus "
                     + "max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
                     + "seed + i), up to 4 stop sequences. Sampling fields left out take the model's "
@@ -72,23 +73,18 @@ public class CompletionsResource {
         Prompts prompts = Prompts.of(body.prompt());
         CompletionService.Prepared request = completions.prepareCompletion(body.model(), prompts, parameters);
         boolean echo = Boolean.TRUE.equals(body.echo());
-        LogprobRecorder logprobs = body.logprobs() == null ? null
-                : new LogprobRecorder(body.logprobs(), request.model().tokenizer(), request.answers());
-        double[] likelihood = new double[request.answers()];
-        CompletionService.AnswerTokens tokens = (id, logits, choice) -> {
-            likelihood[choice] += logits[id] - Logits.logNormaliser(logits);
-            if (logprobs != null) {
-                logprobs.listener().token(id, logits, choice);
-            }
-        };
+        boolean showLogprobs = body.logprobs() != null;
+        // choosing among best_of candidates needs each token's log-probability, shown or not
+        LogprobRecorder logprobs = showLogprobs || bestOf > n ? new LogprobRecorder(showLogprobs ? body.logprobs() : 0,
+                request.model().tokenizer(), request.answers()) : null;
+        CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { },
-                    bestOf > n || logprobs != null ? tokens : null, () -> false));
+            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, tokens, () -> false));
             List<Map<String, Object>> choices = new ArrayList<>();
-            for (int i : best(c, likelihood, bestOf, n)) {
+            for (int i : best(c, logprobs, bestOf, n)) {
                 TextGenerator.Generation g = c.choices().get(i);
                 choices.add(OpenAiShapes.choice(choices.size(), "text", (echo ? promptText(prompts, request, i) : "") + g.text(),
-                        "logprobs", logprobs == null ? null : OpenAiShapes.completionLogprobs(logprobs.all(i), 0),
+                        "logprobs", showLogprobs ? OpenAiShapes.completionLogprobs(logprobs.all(i), 0) : null,
                         "finish_reason", OpenAiShapes.finishReason(g.finishReason())));
             }
             return Response.ok(OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id(), "text_completion", c.created(), c.model(),
@@ -104,7 +100,7 @@ public class CompletionsResource {
                 begun[choice] = true;
                 stream.send(OpenAiShapes.envelope(id, "text_completion", created, body.model(), List.of(OpenAiShapes.choice(
                         choice, "text", text, "logprobs", unsent(logprobs, choice), "finish_reason", null))));
-            }, logprobs == null ? null : logprobs.listener(), stream::clientGone);
+            }, tokens, stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
                 stream.done();
@@ -128,7 +124,7 @@ public class CompletionsResource {
      * The answers to return, in order: for each prompt, of its {@code bestOf} candidates the {@code n} with the
      * highest log-probability per token, most likely first (all of them, in order, when {@code bestOf} is n).
      */
-    private static List<Integer> best(CompletionService.Completion c, double[] likelihood, int bestOf, int n) {
+    private static List<Integer> best(CompletionService.Completion c, LogprobRecorder logprobs, int bestOf, int n) {
         List<Integer> chosen = new ArrayList<>();
         for (int start = 0; start < c.choices().size(); start += bestOf) {
             List<Integer> candidates = new ArrayList<>();
@@ -136,8 +132,8 @@ public class CompletionsResource {
                 candidates.add(i);
             }
             if (bestOf > n) {
-                candidates.sort(java.util.Comparator.comparingDouble(
-                        i -> -likelihood[i] / Math.max(1, c.choices().get(i).completionTokens())));
+                candidates.sort(Comparator.comparingDouble(i -> -logprobs.all(i).stream()
+                        .mapToDouble(TokenLogprob::logprob).average().orElse(0)));
             }
             chosen.addAll(candidates.subList(0, Math.min(n, candidates.size())));
         }
