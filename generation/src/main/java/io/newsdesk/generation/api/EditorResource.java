@@ -2,6 +2,7 @@ package io.newsdesk.generation.api;
 
 import io.newsdesk.core.content.ArticleNotFoundException;
 import io.newsdesk.core.content.ArticleService;
+import io.newsdesk.core.content.ArticleSummary;
 import io.newsdesk.core.content.ArticleView;
 import io.newsdesk.core.embed.DocumentEmbedder;
 import io.newsdesk.core.http.BodyLimit;
@@ -24,8 +25,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,6 +43,9 @@ public class EditorResource {
     static final long MAX_BODY_BYTES = 512 * 1024;
     /** The model name that asks for the extractive engine even when a default model is configured. */
     static final String EXTRACTIVE = "extractive";
+
+    /** Control characters but line breaks and tabs. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]+");
 
     private final ExtractiveSummarizer summarizer;
     private final KeyphraseExtractor keyphrases;
@@ -175,7 +181,8 @@ public class EditorResource {
                     + "zero-shot similarity to each section's description with a linear discriminant and a 15-nearest-"
                     + "neighbour vote over the latest 20,000 filed articles, weighed by naive Bayes over their words; tags "
                     + "shared by at least two of the most similar archive articles, and the five most similar as evidence "
-                    + "(an article asked about by id is not its own neighbour). Scores of all sections sum to one. Limits: text 100,000 characters, count "
+                    + "(an article asked about by id is not its own neighbour). Scores of all sections sum to one. "
+                    + "Limits: text 100,000 characters, count "
                     + "1-20 tags (default 5), body 512 KiB.")
     @APIResponse(responseCode = "200", description = "Sections, tags and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
@@ -189,8 +196,11 @@ public class EditorResource {
         if (suggestion.sections().isEmpty()) {
             throw new EmptyTaxonomyException();
         }
+        Map<String, ArticleSummary> summaries = articles.summaries(
+                suggestion.similar().stream().map(SectionTagger.SimilarArticle::articleId).toList());
         List<EditorResults.SimilarArticle> similar = suggestion.similar().stream()
-                .map(a -> new EditorResults.SimilarArticle(a.articleId(), articles.find(a.articleId()).map(ArticleView::title).orElse(null),
+                .map(a -> new EditorResults.SimilarArticle(a.articleId(),
+                        summaries.containsKey(a.articleId()) ? summaries.get(a.articleId()).title() : null,
                         a.section(), a.similarity())).toList();
         return new EditorResults.Tags(SectionTagger.ENGINE, suggestion.sections().get(0), suggestion.sections(), suggestion.tags(),
                 suggestion.taxonomyWritten() ? "written" : "article-sections", suggestion.examples(), similar);
@@ -223,8 +233,6 @@ public class EditorResource {
         float[] cached = source.isArticle() ? index.documentVector(source.articleId()) : null;
         return cached != null ? cached : documents.embed(List.of(source.document())).vectors()[0];
     }
-
-    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]+");
 
     /** Pasted text can carry control characters; they would end up in summaries, headlines and meta descriptions. */
     private static String withoutControlCharacters(String text) {
