@@ -370,7 +370,8 @@ class LanguageModelApiTest {
         given().post("/api/models/llama-tiny:unload").then().statusCode(200).body("loaded", equalTo(false))
                 .body("device", org.hamcrest.Matchers.nullValue());
         given().post("/api/models/llama-tiny:load").then().statusCode(200).body("loaded", equalTo(true))
-                .body("device", equalTo("cpu()")).body("loadedBytes", org.hamcrest.Matchers.greaterThan(100_000));
+                .body("device", equalTo("cpu()")).body("loadedBytes", org.hamcrest.Matchers.greaterThan(100_000))
+                .body("precision", equalTo("F32"));
         given().get("/api/models/llama-tiny").then().statusCode(200).body("loaded", equalTo(true));
         given().post("/api/models/llama-tiny:unload").then().statusCode(200).body("loaded", equalTo(false))
                 .body("loadedBytes", equalTo(0));

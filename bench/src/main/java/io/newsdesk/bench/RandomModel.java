@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * A model folder of a real model's shape with random weights, for measuring speed where no published model can be
- * fetched: the runtime does the same work whatever the weights' values. Qwen2.5-0.5B's shape, BF16 as published.
+ * fetched: the runtime does the same work whatever the weights' values. Qwen2.5-0.5B's shape, in BF16 as published
+ * or in F32.
  */
 final class RandomModel {
 
@@ -31,7 +32,13 @@ final class RandomModel {
     private RandomModel() {
     }
 
-    static void writeQwen2Shaped(Path folder) throws IOException {
+    /** @param dtype {@code BF16} or {@code F32} */
+    static void writeQwen2Shaped(Path folder, String dtype) throws IOException {
+        int width = switch (dtype) {
+            case "BF16" -> 2;
+            case "F32" -> 4;
+            default -> throw new IllegalArgumentException(dtype);
+        };
         ObjectMapper json = new ObjectMapper();
         ObjectNode config = json.createObjectNode();
         config.put("model_type", "qwen2");
@@ -70,9 +77,9 @@ final class RandomModel {
         ObjectNode header = json.createObjectNode();
         long offset = 0;
         for (Map.Entry<String, long[]> tensor : shapes.entrySet()) {
-            long bytes = 2 * count(tensor.getValue());
+            long bytes = width * count(tensor.getValue());
             ObjectNode meta = header.putObject(tensor.getKey());
-            meta.put("dtype", "BF16");
+            meta.put("dtype", dtype);
             var shape = meta.putArray("shape");
             for (long d : tensor.getValue()) {
                 shape.add(d);
@@ -93,7 +100,11 @@ final class RandomModel {
                 for (long i = count(tensor.getValue()); i > 0; i--) {
                     // norms at one, the rest small (a standard deviation of 0.02), so activations stay finite
                     float value = norm ? 1f : (float) ((random.nextDouble() - 0.5) * 0.07);
-                    block.putShort((short) (Float.floatToIntBits(value) >>> 16));
+                    if (width == 2) {
+                        block.putShort((short) (Float.floatToIntBits(value) >>> 16));
+                    } else {
+                        block.putFloat(value);
+                    }
                     if (!block.hasRemaining()) {
                         out.write(block.flip());
                         block.clear();

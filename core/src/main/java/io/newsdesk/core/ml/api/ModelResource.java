@@ -37,7 +37,8 @@ public class ModelResource {
 
     @GET
     @Operation(summary = "Registered models", description = "With their architecture, whether they are loaded, the bytes "
-            + "their weights take, the device they compute on (newsdesk.device) and the requests waiting for their turn.")
+            + "their weights take and the precision they are held in (F32, or F16 for models published in BF16 or F16), "
+            + "the device they compute on (newsdesk.device) and the requests waiting for their turn.")
     public List<RegisteredModel> list() {
         return registry.list();
     }

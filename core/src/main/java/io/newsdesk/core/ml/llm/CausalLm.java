@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.ml.DjlOffline;
@@ -25,6 +26,13 @@ import java.util.Set;
  * biases for Qwen2), RMSNorm, a SwiGLU MLP, then a final RMSNorm and the output head (the embedding matrix when
  * tied). Weights come from the folder's safetensors files, sharded ones through their index.
  *
+ * <p>Weight matrices published in half precision stay in half precision (F16; BF16 becomes F16, see
+ * {@link SafetensorsFile}): half the memory, and generating a token, which reads every weight once for one row of
+ * activations, is bound by memory bandwidth. That row is rounded to F16 for the product (PyTorch accumulates in
+ * float32); several rows (a prompt) are multiplied in float32 with the matrix widened for the product, since
+ * PyTorch's CPU kernels multiply F16 matrices three times slower than float32 ones. Everything else (norms,
+ * attention, the KV cache, the residual stream) is float32.
+ *
  * <p>Not thread-safe: one sequence at a time per {@link KvCache}; the weights are shared read-only.
  */
 public final class CausalLm implements AutoCloseable {
@@ -33,11 +41,17 @@ public final class CausalLm implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> weights;
     private final float[] inverseFrequencies;
+    /** Values in the largest weight matrix of a layer: the size of a pass's buffer for widening half precision. */
+    private final long largestLayerMatrix;
 
     private CausalLm(CausalLmConfig config, NDManager manager, Map<String, NDArray> weights) {
         this.config = config;
         this.manager = manager;
         this.weights = weights;
+        // norm weights and biases: tiny, and added or multiplied into float32 activations
+        weights.replaceAll((name, w) -> w.getShape().dimension() > 1 || w.getDataType() == DataType.FLOAT32 ? w : replacedByFloat32(w));
+        largestLayerMatrix = weights.entrySet().stream().filter(e -> e.getKey().startsWith("model.layers."))
+                .mapToLong(e -> e.getValue().getShape().size()).max().orElse(0);
         double[] frequencies = config.ropeScaling().inverseFrequencies(config.ropeTheta(), config.headDim());
         inverseFrequencies = new float[frequencies.length];
         for (int i = 0; i < frequencies.length; i++) {
@@ -116,9 +130,19 @@ public final class CausalLm implements AutoCloseable {
         return weights.values().stream().mapToLong(w -> w.getShape().size()).sum();
     }
 
-    /** Bytes the loaded weights take (float32), for memory accounting. */
+    /** The precision the weight matrices are held in: {@code F32} or {@code F16}. */
+    public String matrixPrecision() {
+        return w("model.layers.0.mlp.up_proj.weight").getDataType() == DataType.FLOAT32 ? "F32" : "F16";
+    }
+
+    /** Bytes the loaded weights take, for memory accounting. */
     public long weightBytes() {
         return weights.values().stream().mapToLong(w -> w.getShape().size() * w.getDataType().getNumOfBytes()).sum();
+    }
+
+    /** Arrays the model's manager holds: its weights, the caches open, and anything a forward pass failed to free. */
+    int arraysHeld() {
+        return manager.getManagedArrays().size();
     }
 
     /** A fresh cache for one sequence. */
@@ -133,9 +157,9 @@ public final class CausalLm implements AutoCloseable {
      * @return the logits, one row of {@code vocab_size} per token
      */
     public float[][] forward(int[] ids, KvCache cache) {
-        try (NDManager scope = manager.newSubManager()) {
+        try (Pass pass = new Pass()) {
             int t = ids.length;
-            float[] flat = head(hidden(ids, cache, scope)).toFloatArray();
+            float[] flat = head(hidden(ids, cache, pass), pass).toFloatArray();
             cache.advance(t);
             float[][] logits = new float[t][config.vocabSize()];
             for (int i = 0; i < t; i++) {
@@ -150,16 +174,16 @@ public final class CausalLm implements AutoCloseable {
      * (hidden size times a vocabulary of up to 150,000) is then computed for one row, not for every prompt token.
      */
     public float[] forwardLast(int[] ids, KvCache cache) {
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray x = hidden(ids, cache, scope);
-            float[] logits = head(x.get(new NDIndex("{}:", ids.length - 1))).toFloatArray();
+        try (Pass pass = new Pass()) {
+            NDArray x = hidden(ids, cache, pass);
+            float[] logits = head(x.get(new NDIndex("{}:", ids.length - 1)), pass).toFloatArray();
             cache.advance(ids.length);
             return logits;
         }
     }
 
     /** The final normalised hidden state of each of {@code ids}, their keys and values added to the cache. */
-    private NDArray hidden(int[] ids, KvCache cache, NDManager scope) {
+    private NDArray hidden(int[] ids, KvCache cache, Pass pass) {
         if (ids.length == 0) {
             throw new IllegalArgumentException("no tokens to run");
         }
@@ -175,32 +199,32 @@ public final class CausalLm implements AutoCloseable {
             }
             longIds[i] = ids[i];
         }
-        NDArray x = w("model.embed_tokens.weight").get(new NDIndex("{}", scope.create(longIds)));
-        NDArray[] rope = rotary(scope, cache.length(), t);
-        NDArray mask = causalMask(scope, cache.length(), t);
+        NDArray x = widened(pass.attached(w("model.embed_tokens.weight").get(new NDIndex("{}", pass.scope.create(longIds)))));
+        NDArray[] rope = rotary(pass.scope, cache.length(), t);
+        NDArray mask = causalMask(pass.scope, cache.length(), t);
         for (int l = 0; l < config.layers(); l++) {
             String p = "model.layers." + l + ".";
             NDArray attention = attention(rmsNorm(x, w(p + "input_layernorm.weight")),
-                    p, l, rope, mask, cache, scope);
+                    p, l, rope, mask, cache, pass);
             x = x.add(attention);
             NDArray h = rmsNorm(x, w(p + "post_attention_layernorm.weight"));
-            NDArray gate = linear(h, p + "mlp.gate_proj");
-            NDArray mlp = linear(silu(gate).mul(linear(h, p + "mlp.up_proj")), p + "mlp.down_proj");
+            NDArray gate = linear(h, p + "mlp.gate_proj", pass);
+            NDArray mlp = linear(silu(gate).mul(linear(h, p + "mlp.up_proj", pass)), p + "mlp.down_proj", pass);
             x = x.add(mlp);
         }
         return rmsNorm(x, w("model.norm.weight"));
     }
 
-    private NDArray head(NDArray x) {
-        return x.matMul(w(config.tiedEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight").transpose());
+    private NDArray head(NDArray x, Pass pass) {
+        return pass.product(x, w(config.tiedEmbeddings() ? "model.embed_tokens.weight" : "lm_head.weight"));
     }
 
-    private NDArray attention(NDArray h, String p, int layer, NDArray[] rope, NDArray mask, KvCache cache, NDManager scope) {
+    private NDArray attention(NDArray h, String p, int layer, NDArray[] rope, NDArray mask, KvCache cache, Pass pass) {
         int t = (int) h.getShape().get(0);
         int d = config.headDim();
-        NDArray q = heads(linear(h, p + "self_attn.q_proj"), t, config.heads());
-        NDArray k = heads(linear(h, p + "self_attn.k_proj"), t, config.kvHeads());
-        NDArray v = heads(linear(h, p + "self_attn.v_proj"), t, config.kvHeads());
+        NDArray q = heads(linear(h, p + "self_attn.q_proj", pass), t, config.heads());
+        NDArray k = heads(linear(h, p + "self_attn.k_proj", pass), t, config.kvHeads());
+        NDArray v = heads(linear(h, p + "self_attn.v_proj", pass), t, config.kvHeads());
         q = rotate(q, rope);
         k = rotate(k, rope);
         NDArray[] kv = cache.append(layer, k, v);
@@ -214,7 +238,7 @@ public final class CausalLm implements AutoCloseable {
                 .reshape(kvHeads, groups, t, s).add(mask).reshape(kvHeads, (long) groups * t, s);
         NDArray out = scores.softmax(-1).matMul(kv[1]).reshape(config.heads(), t, d).transpose(1, 0, 2)
                 .reshape(t, (long) config.heads() * d);
-        return linear(out, p + "self_attn.o_proj");
+        return linear(out, p + "self_attn.o_proj", pass);
     }
 
     /** (tokens, heads * dim) to (heads, tokens, dim). */
@@ -263,10 +287,20 @@ public final class CausalLm implements AutoCloseable {
         return x.div(variance.add((float) config.rmsNormEps()).sqrt()).mul(weight);
     }
 
-    private NDArray linear(NDArray x, String name) {
-        NDArray y = x.matMul(w(name + ".weight").transpose());
+    private NDArray linear(NDArray x, String name, Pass pass) {
+        NDArray y = pass.product(x, w(name + ".weight"));
         NDArray bias = weights.get(name + ".bias");
         return bias == null ? y : y.add(bias);
+    }
+
+    private static NDArray widened(NDArray x) {
+        return x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
+    }
+
+    private static NDArray replacedByFloat32(NDArray weight) {
+        NDArray wide = weight.toType(DataType.FLOAT32, false);
+        weight.close();
+        return wide;
     }
 
     private static NDArray silu(NDArray x) {
@@ -275,6 +309,54 @@ public final class CausalLm implements AutoCloseable {
 
     private NDArray w(String name) {
         return weights.get(name);
+    }
+
+    /**
+     * One forward pass. What it computes is attached to its scope and freed when it ends (DJL attaches an
+     * operation's result to its first operand's manager, which for a weight is the model's: a transposed view or a
+     * looked-up embedding would otherwise stay until the model is unloaded). Half-precision weight matrices are
+     * widened for a product of several rows into one float32 buffer the pass allocates once, not into a new array
+     * per matrix: on a CPU the pages of every fresh array are faulted in and zeroed, which costs more than
+     * converting the values.
+     */
+    private final class Pass implements AutoCloseable {
+
+        final NDManager scope = manager.newSubManager();
+        private NDArray widening;
+
+        /** {@code x} times the transposed {@code weight}, in float32. */
+        NDArray product(NDArray x, NDArray weight) {
+            if (weight.getDataType() == DataType.FLOAT32) {
+                return x.matMul(attached(weight.transpose()));
+            }
+            if (x.getShape().get(0) == 1) {
+                return x.toType(DataType.FLOAT16, false).matMul(attached(weight.transpose())).toType(DataType.FLOAT32, false);
+            }
+            return x.matMul(widenedWeight(weight).transpose());
+        }
+
+        private NDArray widenedWeight(NDArray weight) {
+            long size = weight.getShape().size();
+            if (size > largestLayerMatrix) {
+                return attached(weight.toType(DataType.FLOAT32, false)); // the output head of forward(), seldom run
+            }
+            if (widening == null) {
+                widening = scope.zeros(new Shape(largestLayerMatrix));
+            }
+            NDArray view = widening.get(new NDIndex(":{}", size)).reshape(weight.getShape());
+            view.set(new NDIndex("..."), weight);
+            return view;
+        }
+
+        NDArray attached(NDArray derived) {
+            derived.attach(scope);
+            return derived;
+        }
+
+        @Override
+        public void close() {
+            scope.close();
+        }
     }
 
     @Override

@@ -2,12 +2,14 @@ package io.newsdesk.core.ml.llm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,9 +20,10 @@ import java.util.Map;
 
 /**
  * The tensors of a {@code .safetensors} file (an 8-byte little-endian header length, a JSON header naming each
- * tensor's dtype, shape and byte range, then the data) as float32 NDArrays. F32 is taken as stored; BF16 and F16,
- * the precisions most models are published in, are widened here, since DJL's PyTorch engine aborts the whole
- * process when its own safetensors decoder meets a BF16 tensor.
+ * tensor's dtype, shape and byte range, then the data) as NDArrays. F32 and F16 are taken as stored. BF16, the
+ * precision most models are published in, becomes F16: DJL's PyTorch engine has no BF16 (it aborts the whole
+ * process on one), and F16's 10-bit mantissa holds BF16's 7 bits exactly for every value from 2^-14 to 65,504,
+ * which is where weights lie; a tensor with a value beyond F16's range becomes F32 instead.
  */
 final class SafetensorsFile {
 
@@ -62,7 +65,10 @@ final class SafetensorsFile {
         long count = 1;
         for (int i = 0; i < dims.length; i++) {
             dims[i] = meta.path("shape").get(i).asLong();
-            count *= dims[i];
+            if (dims[i] < 0 || dims[i] > Integer.MAX_VALUE) {
+                throw new IOException(file + ": tensor " + name + " has a dimension of " + dims[i]);
+            }
+            count = Math.min(count * dims[i], Integer.MAX_VALUE + 1L); // capped: more is refused below anyway
         }
         long begin = meta.path("data_offsets").path(0).asLong();
         long end = meta.path("data_offsets").path(1).asLong();
@@ -72,26 +78,48 @@ final class SafetensorsFile {
             case "BF16", "F16" -> 2;
             default -> throw new IOException(file + ": tensor " + name + " is " + dtype + "; supported: F32, BF16, F16");
         };
-        if (end - begin != count * width || dataStart + end > channel.size() || count > Integer.MAX_VALUE) {
+        if (end - begin != count * width || dataStart + end > channel.size()) {
             throw new IOException(file + ": tensor " + name + " has " + (end - begin) + " bytes for " + count + " " + dtype
                     + " values, or lies outside the file");
         }
-        ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin).order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = new float[(int) count];
-        switch (dtype) {
-            case "F32" -> bytes.asFloatBuffer().get(values);
-            case "BF16" -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Float.intBitsToFloat((bytes.getShort() & 0xffff) << 16);
-                }
-            }
-            default -> {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Float.float16ToFloat(bytes.getShort());
-                }
-            }
+        if (end - begin > Integer.MAX_VALUE) {
+            throw new IOException(file + ": tensor " + name + " is over 2 GB, more than one array here can hold");
         }
-        return manager.create(values, new Shape(dims));
+        ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin).order(ByteOrder.LITTLE_ENDIAN);
+        Shape shape = new Shape(dims);
+        return switch (dtype) {
+            // copied, not mapped: PyTorch would compute on the mapping, and a file changed under a loaded model
+            // would then crash the process
+            case "F32", "F16" -> manager.create(ByteBuffer.allocateDirect(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN)
+                    .put(bytes).flip(), shape, dtype.equals("F32") ? DataType.FLOAT32 : DataType.FLOAT16);
+            default -> fromBf16(bytes.asShortBuffer(), (int) count, shape, manager);
+        };
+    }
+
+    private static NDArray fromBf16(ShortBuffer bf16, int count, Shape shape, NDManager manager) {
+        ByteBuffer half = ByteBuffer.allocateDirect(count * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            float value = bf16ToFloat(bf16.get(i));
+            short narrow = Float.floatToFloat16(value);
+            if (Float.isInfinite(Float.float16ToFloat(narrow)) && !Float.isInfinite(value)) {
+                return manager.create(widened(bf16, count), shape);
+            }
+            half.putShort(narrow);
+        }
+        return manager.create(half.flip(), shape, DataType.FLOAT16);
+    }
+
+    private static float[] widened(ShortBuffer bf16, int count) {
+        float[] values = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = bf16ToFloat(bf16.get(i));
+        }
+        return values;
+    }
+
+    /** BF16 is the top half of a float32. */
+    private static float bf16ToFloat(short bits) {
+        return Float.intBitsToFloat((bits & 0xffff) << 16);
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

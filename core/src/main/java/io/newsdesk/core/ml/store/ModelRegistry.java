@@ -212,7 +212,8 @@ public class ModelRegistry {
                     LoadedLm live = loadedNow.get(n);
                     models.add(new RegisteredModel(n, ModelTask.fromCode(rs.getString(2)), folder, architecture(folder),
                             rs.getTimestamp(4).toInstant(), live != null, live == null ? 0 : live.bytes(),
-                            live == null ? null : live.model().device(), live == null ? 0 : live.waiting()));
+                            live == null ? null : live.model().device(), live == null ? null : live.model().matrixPrecision(),
+                            live == null ? 0 : live.waiting()));
                 }
             }
         } catch (SQLException e) {

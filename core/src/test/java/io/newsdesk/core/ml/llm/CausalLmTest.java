@@ -61,6 +61,25 @@ class CausalLmTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"tiny-llama", "tiny-qwen2"})
+    void forwardPassesLeaveNothingBehindInTheModel(String name) throws Exception {
+        Path folder = Path.of(getClass().getResource("/models/" + name + "/config.json").toURI()).getParent();
+        try (CausalLm model = CausalLm.load(folder)) {
+            int held = model.arraysHeld();
+            for (int round = 0; round < 3; round++) {
+                try (KvCache cache = model.newCache()) {
+                    model.forward(new int[] {1, 2, 3}, cache);
+                    for (int step = 0; step < 20; step++) {
+                        model.forwardLast(new int[] {4 + step}, cache);
+                    }
+                }
+                // a service runs millions of passes on one loaded model: each must free all it made
+                assertThat(model.arraysHeld()).as("arrays held after round %d", round).isEqualTo(held);
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"tiny-qwen2"})
     void tokenIdsOutsideTheVocabularyOrBeyondTheContextAreRefused(String name) throws Exception {
         Path folder = Path.of(getClass().getResource("/models/" + name + "/config.json").toURI()).getParent();

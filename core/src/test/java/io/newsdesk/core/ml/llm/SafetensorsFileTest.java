@@ -43,11 +43,7 @@ class SafetensorsFileTest {
             scale = Math.max(scale, Math.abs(v));
         }
         for (String dtype : new String[] {"BF16", "F16"}) {
-            Path folder = Files.createDirectories(temp.resolve(dtype));
-            for (String file : new String[] {"config.json", "tokenizer.json", "generation_config.json"}) {
-                Files.copy(fixture().resolve(file), folder.resolve(file));
-            }
-            rewrite(fixture().resolve("model.safetensors"), folder.resolve("model.safetensors"), dtype);
+            Path folder = halfPrecisionCopy(temp, dtype);
             try (CausalLm model = CausalLm.load(folder); KvCache cache = model.newCache()) {
                 float[] logits = model.forwardLast(prompt, cache);
                 double worst = 0;
@@ -59,6 +55,71 @@ class SafetensorsFileTest {
                         .isLessThan(dtype.equals("BF16") ? 0.05 : 0.005).isPositive();
             }
         }
+    }
+
+    /**
+     * Half-precision matrices stay half precision (half the memory); a generated token, one row, is multiplied in
+     * F16, a prompt in float32. Both must compute the same logits for the same tokens, and leave nothing behind.
+     */
+    @Test
+    void halfPrecisionWeightsStayHalfAndOneRowComputesWhatManyRowsCompute(@TempDir Path temp) throws Exception {
+        long float32Bytes;
+        try (CausalLm model = CausalLm.load(fixture())) {
+            float32Bytes = model.weightBytes();
+        }
+        Path folder = halfPrecisionCopy(temp, "BF16");
+        int[] tokens = {5, 17, 42, 99, 7, 3, 11, 60, 2, 8};
+        try (CausalLm model = CausalLm.load(folder)) {
+            assertThat((double) model.weightBytes()).isLessThan(0.55 * float32Bytes);
+            int held = model.arraysHeld();
+            float[][] prompt;
+            try (KvCache cache = model.newCache()) {
+                prompt = model.forward(tokens, cache);
+            }
+            try (KvCache cache = model.newCache()) {
+                for (int i = 0; i < tokens.length; i++) {
+                    float[] step = model.forwardLast(new int[] {tokens[i]}, cache);
+                    double scale = 0;
+                    double worst = 0;
+                    for (int v = 0; v < step.length; v++) {
+                        scale = Math.max(scale, Math.abs(prompt[i][v]));
+                        worst = Math.max(worst, Math.abs(step[v] - prompt[i][v]));
+                    }
+                    // the same weights; only the activations rounded to F16's 11 bits for the product
+                    assertThat(worst / scale).as("position %d: one row against the prompt pass", i).isLessThan(0.005);
+                }
+            }
+            assertThat(model.arraysHeld()).isEqualTo(held);
+        }
+    }
+
+    @Test
+    void aBf16TensorBeyondTheRangeOfF16IsReadAsFloat32(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve("wide.safetensors");
+        float[] values = {1.5f, -3.0e5f, 70000f, 2.0e-3f};
+        ByteBuffer bf16 = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            bf16.putShort((short) (Float.floatToIntBits(v) >>> 16)); // truncated to BF16: within 1%
+        }
+        write(file, JSON.createObjectNode().set("w", JSON.readTree("{\"dtype\":\"BF16\",\"shape\":[2,2],\"data_offsets\":[0,8]}")),
+                bf16.array());
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDArray w = SafetensorsFile.read(file, manager).get("w");
+            assertThat(w.getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.FLOAT32);
+            float[] read = w.toFloatArray();
+            for (int i = 0; i < values.length; i++) {
+                assertThat(read[i]).isCloseTo(values[i], org.assertj.core.api.Assertions.withinPercentage(1));
+            }
+        }
+    }
+
+    private static Path halfPrecisionCopy(Path temp, String dtype) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve(dtype));
+        for (String file : new String[] {"config.json", "tokenizer.json", "generation_config.json"}) {
+            Files.copy(fixture().resolve(file), folder.resolve(file));
+        }
+        rewrite(fixture().resolve("model.safetensors"), folder.resolve("model.safetensors"), dtype);
+        return folder;
     }
 
     @Test
