@@ -55,6 +55,11 @@ public final class BgeSmallEmbedder implements TextEmbedder {
     private final int batchSize;
     private final EmbedderOptions options;
 
+    /** Arrays the model's manager holds, with its predictors': what embedding failed to free would show here. */
+    int arraysHeld() {
+        return model.getNDManager().getManagedArrays().size();
+    }
+
     private BgeSmallEmbedder(ZooModel<NDList, NDList> model, HuggingFaceTokenizer tokenizer, EmbedderOptions options) {
         this.model = model;
         this.tokenizer = tokenizer;

@@ -52,9 +52,12 @@ class BgeSmallEmbedderTest extends TextEmbedderContract {
         String shortText = "Rail strike called off";
         String longText = "Union leaders called off next week's rail strike after overnight talks produced a new pay "
                 + "offer, which members will vote on before the end of the month, the union said in a statement.";
+        int held = ((BgeSmallEmbedder) embedder()).arraysHeld();
         float[] alone = embedder().embed(List.of(shortText), EmbeddingPurpose.DOCUMENT).vectors()[0];
         float[][] together = embedder().embed(List.of(longText, shortText, longText), EmbeddingPurpose.DOCUMENT).vectors();
         assertThat(Vectors.dot(alone, together[1])).isGreaterThan(0.99f);
         assertThat(Vectors.dot(together[0], together[2])).isGreaterThan(0.99999f);
+        assertThat(((BgeSmallEmbedder) embedder()).arraysHeld()).as("every article is embedded: each batch frees all it makes")
+                .isEqualTo(held);
     }
 }

@@ -196,6 +196,11 @@ public final class MlpRanker implements AutoCloseable {
         }
     }
 
+    /** Arrays the model's manager holds: its parameters, and anything scoring failed to free. */
+    int arraysHeld() {
+        return model.getNDManager().getManagedArrays().size();
+    }
+
     /** The trained parameters, to store a model version. */
     public byte[] parameters() {
         return snapshot();

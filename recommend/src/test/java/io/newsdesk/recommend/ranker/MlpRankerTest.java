@@ -25,7 +25,11 @@ class MlpRankerTest {
         fill(validX, validY, random);
         fill(testX, testY, random);
         try (MlpRanker ranker = MlpRanker.train(trainX, trainY, validX, validY, RankerOptions.defaults())) {
+            int held = ranker.arraysHeld();
             double auc = Auc.of(ranker.score(testX), testY);
+            ranker.score(testX);
+            assertThat(ranker.arraysHeld()).as("a feed is scored many times a second: scoring frees all it makes")
+                    .isEqualTo(held);
             assertThat(auc).as("held-out AUC (seed " + SEED + ")").isGreaterThan(0.75);
             assertThat(ranker.validationScore()).isGreaterThan(0.75);
             assertThat(ranker.epochs()).isGreaterThanOrEqualTo(1);
