@@ -31,7 +31,8 @@ import java.util.Set;
  * activations, is bound by memory bandwidth. That row is rounded to F16 for the product (PyTorch accumulates in
  * float32); several rows (a prompt) are multiplied in float32 with the matrix widened for the product, since
  * PyTorch's CPU kernels multiply F16 matrices three times slower than float32 ones. Everything else (norms,
- * attention, the KV cache, the residual stream) is float32.
+ * attention, the KV cache, the residual stream, where a model's largest activations build up) is float32, so
+ * F16's range of 65,504 bounds only a layer's input row and its product.
  *
  * <p>Not thread-safe: one sequence at a time per {@link KvCache}; the weights are shared read-only.
  */
@@ -49,7 +50,7 @@ public final class CausalLm implements AutoCloseable {
         this.manager = manager;
         this.weights = weights;
         // norm weights and biases: tiny, and added or multiplied into float32 activations
-        weights.replaceAll((name, w) -> w.getShape().dimension() > 1 || w.getDataType() == DataType.FLOAT32 ? w : replacedByFloat32(w));
+        weights.replaceAll((name, w) -> w.getShape().dimension() == 1 ? float32(w) : w);
         largestLayerMatrix = weights.entrySet().stream().filter(e -> e.getKey().startsWith("model.layers."))
                 .mapToLong(e -> e.getValue().getShape().size()).max().orElse(0);
         double[] frequencies = config.ropeScaling().inverseFrequencies(config.ropeTheta(), config.headDim());
@@ -297,7 +298,11 @@ public final class CausalLm implements AutoCloseable {
         return x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
     }
 
-    private static NDArray replacedByFloat32(NDArray weight) {
+    /** The weight in float32, the half-precision original freed. */
+    private static NDArray float32(NDArray weight) {
+        if (weight.getDataType() == DataType.FLOAT32) {
+            return weight;
+        }
         NDArray wide = weight.toType(DataType.FLOAT32, false);
         weight.close();
         return wide;
