@@ -366,6 +366,22 @@ class LanguageModelApiTest {
     }
 
     @Test
+    void aModelPublishedInBf16IsHeldInF16InHalfTheMemoryAndAnswers() {
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-qwen2-bf16"))
+                .put("/api/models/qwen-bf16").then().statusCode(200);
+        int full = given().post("/api/models/qwen-tiny:load").then().statusCode(200).body("precision", equalTo("F32"))
+                .extract().path("loadedBytes");
+        int half = given().post("/api/models/qwen-bf16:load").then().statusCode(200).body("precision", equalTo("F16"))
+                .extract().path("loadedBytes");
+        assertThat((double) half).as("bytes held, against the float32 copy's").isLessThan(0.55 * full);
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-bf16", "max_tokens", 12, "temperature", 0,
+                        "messages", List.of(Map.of("role", "user", "content", "Any news on the budget?"))))
+                .post("/v1/chat/completions").then().statusCode(200)
+                .body("usage.completion_tokens", equalTo(12)).body("choices[0].message.content", org.hamcrest.Matchers.not(""));
+        given().delete("/api/models/qwen-bf16").then().statusCode(204);
+    }
+
+    @Test
     void modelsLoadAndUnloadWhenAnAdministratorAsks() {
         given().post("/api/models/llama-tiny:unload").then().statusCode(200).body("loaded", equalTo(false))
                 .body("device", org.hamcrest.Matchers.nullValue());
