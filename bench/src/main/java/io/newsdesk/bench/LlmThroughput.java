@@ -1,6 +1,10 @@
 package io.newsdesk.bench;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import io.newsdesk.core.ml.ComputeDevice;
 import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.GenerationOptions;
@@ -72,7 +76,8 @@ public final class LlmThroughput {
                 md.append(row(folder.getFileName().toString(), model, measure(model, PROMPT, NEW_TOKENS, NEW_TOKENS, ROUNDS)));
             }
         }
-        md.append(shapedRows(device));
+        StringBuilder overhead = new StringBuilder();
+        md.append(shapedRows(device, overhead));
         md.append(String.format(Locale.ROOT, "%nThe fixtures (a %d-token prompt, then %d new tokens, the best of %d rounds "
                 + "after a warm-up) are tiny (two layers, 64 hidden units), so their figures measure the runtime's fixed "
                 + "cost per forward pass (DJL calls, small tensors) far more than arithmetic. No real model can be fetched "
@@ -88,6 +93,7 @@ public final class LlmThroughput {
                 + "one buffer per pass, as PyTorch multiplies F16 matrices on a CPU three times slower than float32 "
                 + "ones. The F32 row is the same model stored in float32, the reference for both.%n",
                 PROMPT, NEW_TOKENS, ROUNDS, SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, SHAPED_ROUNDS));
+        md.append(overhead);
         md.append(samplingTable());
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, md.toString());
@@ -99,8 +105,11 @@ public final class LlmThroughput {
     static final int SHAPED_UNCACHED_TOKENS = 2;
     static final int SHAPED_ROUNDS = 2;
 
-    /** The Qwen2.5-0.5B-shaped model as published (BF16) and in F32, measured in turn. */
-    private static String shapedRows(Device device) throws java.io.IOException {
+    /**
+     * The Qwen2.5-0.5B-shaped model as published (BF16) and in F32, measured in turn; {@code overhead} gets what of
+     * each decoded token's time is not reading the weights.
+     */
+    private static String shapedRows(Device device, StringBuilder overhead) throws java.io.IOException {
         Path published = Files.createTempDirectory("newsdesk-llm-bench-bf16");
         Path full = Files.createTempDirectory("newsdesk-llm-bench-f32");
         try {
@@ -109,10 +118,27 @@ public final class LlmThroughput {
             try (CausalLm half = CausalLm.load(published, device); CausalLm single = CausalLm.load(full, device)) {
                 Speed halfSpeed = null;
                 Speed singleSpeed = null;
+                double readRate = 0;
+                double halfProducts = Double.MAX_VALUE;
+                double singleProducts = Double.MAX_VALUE;
                 for (int round = 0; round < SHAPED_ROUNDS; round++) {
                     halfSpeed = measure(half, SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, 1).best(halfSpeed);
                     singleSpeed = measure(single, SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, 1).best(singleSpeed);
+                    readRate = Math.max(readRate, bytesReadPerSecond(device));
+                    halfProducts = Math.min(halfProducts, productSeconds(device, DataType.FLOAT16));
+                    singleProducts = Math.min(singleProducts, productSeconds(device, DataType.FLOAT32));
                 }
+                overhead.append(String.format(Locale.ROOT, "%nWhere a decoded token's time goes. *Reading the weights*: "
+                        + "every weight once at the rate PyTorch reads memory here (a sum over a 1 GB float32 array: "
+                        + "%.1f GB/s), the floor. *Products alone*: the same one-row matrix products PyTorch computes "
+                        + "for a token, on matrices of the model's shapes and precision and nothing else (the row "
+                        + "rounded to F16 and back for the F16 ones, as the runtime does). *The rest*: the runtime's "
+                        + "own cost per token beyond its products (attention over the cache, norms, rotary embeddings, "
+                        + "the DJL calls of many small operations). Each the best of %d rounds taken between the "
+                        + "models'.%n%n| model | ms per decoded token | reading the weights, ms | products alone, ms "
+                        + "| the rest, ms |%n|---|---|---|---|---|%n", readRate / 1e9, SHAPED_ROUNDS));
+                overhead.append(overheadRow("BF16 as published, held in F16", half, halfSpeed, readRate, halfProducts));
+                overhead.append(overheadRow("the same stored in F32", single, singleSpeed, readRate, singleProducts));
                 return row("Qwen2.5-0.5B shape, random weights, BF16 as published", half, halfSpeed)
                         + row("the same stored in F32", single, singleSpeed);
             }
@@ -219,6 +245,65 @@ public final class LlmThroughput {
             }
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static String overheadRow(String name, CausalLm model, Speed speed, double readRate, double products) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", name, speed.decodePerToken() * 1000,
+                model.weightBytes() / readRate * 1000, products * 1000, (speed.decodePerToken() - products) * 1000);
+    }
+
+    /**
+     * Seconds for the one-row products of a decoded token on the shaped model's matrices (per layer q, k, v, o,
+     * gate, up, down; then the output head) in {@code precision}, random values, nothing else: best of 3.
+     */
+    static double productSeconds(Device device, DataType precision) {
+        int kv = RandomModel.HIDDEN / RandomModel.HEADS * RandomModel.KV_HEADS;
+        long[][] layer = {{RandomModel.HIDDEN, RandomModel.HIDDEN}, {kv, RandomModel.HIDDEN}, {kv, RandomModel.HIDDEN},
+            {RandomModel.HIDDEN, RandomModel.HIDDEN}, {RandomModel.INTERMEDIATE, RandomModel.HIDDEN},
+            {RandomModel.INTERMEDIATE, RandomModel.HIDDEN}, {RandomModel.HIDDEN, RandomModel.INTERMEDIATE}};
+        try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
+            List<NDArray> matrices = new ArrayList<>();
+            for (int l = 0; l < RandomModel.LAYERS; l++) {
+                for (long[] shape : layer) {
+                    matrices.add(manager.randomNormal(new Shape(shape)).toType(precision, false));
+                }
+            }
+            matrices.add(manager.randomNormal(new Shape(RandomModel.VOCAB, RandomModel.HIDDEN)).toType(precision, false));
+            double best = Double.MAX_VALUE;
+            for (int round = 0; round < 3; round++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray narrow = scope.randomNormal(new Shape(1, RandomModel.HIDDEN));
+                    NDArray wide = scope.randomNormal(new Shape(1, RandomModel.INTERMEDIATE));
+                    NDArray product = null;
+                    long t0 = System.nanoTime();
+                    for (NDArray matrix : matrices) {
+                        NDArray row = matrix.getShape().get(1) == RandomModel.HIDDEN ? narrow : wide;
+                        NDArray transposed = matrix.transpose();
+                        transposed.attach(scope);
+                        product = row.toType(precision, false).matMul(transposed).toType(DataType.FLOAT32, false);
+                    }
+                    product.getFloat(0, 0); // waits for a GPU to finish
+                    best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+            return best;
+        }
+    }
+
+    /** Bytes per second PyTorch reads from memory on {@code device}: a sum over a 1 GB float32 array, best of 5. */
+    static double bytesReadPerSecond(Device device) {
+        try (NDManager manager = NDManager.newBaseManager(device, "PyTorch")) {
+            NDArray values = manager.ones(new Shape(1L << 28));
+            double best = Double.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
+                long t0 = System.nanoTime();
+                try (NDArray sum = values.sum()) {
+                    sum.getFloat(); // waits for a GPU to finish
+                }
+                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            }
+            return (4L << 28) / best;
+        }
     }
 
     private static String megabytes(long bytes) {

@@ -23,7 +23,8 @@ import java.util.Map;
  * tensor's dtype, shape and byte range, then the data) as NDArrays. F32 and F16 are taken as stored. BF16, the
  * precision most models are published in, becomes F16: DJL's PyTorch engine has no BF16 (it aborts the whole
  * process on one), and F16's 10-bit mantissa holds BF16's 7 bits exactly for every value from 2^-14 to 65,504,
- * which is where weights lie; a tensor with a value beyond F16's range becomes F32 instead.
+ * which is where weights lie; a tensor with a value beyond F16's range becomes F32 instead. Each tensor ends in
+ * memory PyTorch allocates; only a BF16 tensor's conversion passes through a direct buffer, freed once it is copied.
  */
 final class SafetensorsFile {
 
@@ -87,13 +88,21 @@ final class SafetensorsFile {
         }
         ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin).order(ByteOrder.LITTLE_ENDIAN);
         Shape shape = new Shape(dims);
-        return switch (dtype) {
-            // copied, not mapped: PyTorch would compute on the mapping, and a file changed under a loaded model
-            // would then crash the process
-            case "F32", "F16" -> manager.create(ByteBuffer.allocateDirect(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN)
-                    .put(bytes).flip(), shape, dtype.equals("F32") ? DataType.FLOAT32 : DataType.FLOAT16);
+        return ownedByPyTorch(switch (dtype) {
+            case "F32", "F16" -> manager.create(bytes, shape, dtype.equals("F32") ? DataType.FLOAT32 : DataType.FLOAT16);
             default -> fromBf16(bytes.asShortBuffer(), (int) count, shape, manager);
-        };
+        });
+    }
+
+    /**
+     * A copy in memory PyTorch allocates. DJL's PyTorch arrays compute on the buffer they were created from: on the
+     * file's mapping, a file changed under a loaded model would crash the process; on a direct buffer, the weights
+     * would count against the JVM's direct-memory limit (by default the heap's size, less than a large model's).
+     */
+    private static NDArray ownedByPyTorch(NDArray created) {
+        NDArray owned = created.duplicate();
+        created.close();
+        return owned;
     }
 
     private static NDArray fromBf16(ShortBuffer bf16, int count, Shape shape, NDManager manager) {

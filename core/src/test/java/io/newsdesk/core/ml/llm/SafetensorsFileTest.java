@@ -93,6 +93,22 @@ class SafetensorsFileTest {
         }
     }
 
+    /** Weights count against the JVM's direct-memory limit if arrays keep the buffers they were made from. */
+    @Test
+    void weightsLiveInPyTorchsMemoryNotInJavaDirectBuffers() throws Exception {
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory
+                .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        long fileBytes = Files.size(fixture().resolve("model.safetensors"));
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            long before = direct.getMemoryUsed();
+            Map<String, NDArray> read = SafetensorsFile.read(fixture().resolve("model.safetensors"), manager);
+            assertThat(read).hasSizeGreaterThan(10);
+            assertThat(direct.getMemoryUsed() - before).as("direct buffer bytes held after reading %d bytes", fileBytes)
+                    .isLessThan(fileBytes / 4);
+        }
+    }
+
     @Test
     void aBf16TensorBeyondTheRangeOfF16IsReadAsFloat32(@TempDir Path temp) throws Exception {
         Path file = temp.resolve("wide.safetensors");
