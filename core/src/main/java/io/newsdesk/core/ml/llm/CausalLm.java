@@ -8,12 +8,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.ml.DjlOffline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +36,9 @@ import java.util.Set;
  * attention, the KV cache, the residual stream, where a model's largest activations build up) is float32, so
  * F16's range of 65,504 bounds only a layer's input row and its product.
  *
+ * <p>At load, each layer's q, k and v matrices become one matrix, and so do gate and up: every operation has a
+ * fixed cost beyond its arithmetic, which for a generated token (one row) is a good part of its time.
+ *
  * <p>Not thread-safe: one sequence at a time per {@link KvCache}; the weights are shared read-only.
  */
 public final class CausalLm implements AutoCloseable {
@@ -44,6 +49,8 @@ public final class CausalLm implements AutoCloseable {
     private final float[] inverseFrequencies;
     /** Values in the largest weight matrix of a layer: the size of a pass's buffer for widening half precision. */
     private final long largestLayerMatrix;
+    /** x times this is x with its halves swapped and the new first half negated: Hugging Face's rotate_half. */
+    private final NDArray rotateHalf;
 
     private CausalLm(CausalLmConfig config, NDManager manager, Map<String, NDArray> weights) {
         this.config = config;
@@ -51,6 +58,12 @@ public final class CausalLm implements AutoCloseable {
         this.weights = weights;
         // norm weights and biases: tiny, and added or multiplied into float32 activations
         weights.replaceAll((name, w) -> w.getShape().dimension() == 1 ? float32(w) : w);
+        for (int l = 0; l < config.layers(); l++) {
+            String p = "model.layers." + l + ".";
+            fuse(weights, p + "self_attn.qkv_proj", p + "self_attn.q_proj", p + "self_attn.k_proj", p + "self_attn.v_proj");
+            fuse(weights, p + "mlp.gate_up_proj", p + "mlp.gate_proj", p + "mlp.up_proj");
+        }
+        rotateHalf = rotateHalfMatrix(manager, config.headDim());
         largestLayerMatrix = weights.entrySet().stream().filter(e -> e.getKey().startsWith("model.layers."))
                 .mapToLong(e -> e.getValue().getShape().size()).max().orElse(0);
         double[] frequencies = config.ropeScaling().inverseFrequencies(config.ropeTheta(), config.headDim());
@@ -74,13 +87,12 @@ public final class CausalLm implements AutoCloseable {
             for (Path file : weightFiles(folder)) {
                 weights.putAll(SafetensorsFile.read(file, manager));
             }
+            requireWeights(config, weights);
+            return new CausalLm(config, manager, weights);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
         }
-        CausalLm model = new CausalLm(config, manager, weights);
-        model.requireWeights();
-        return model;
     }
 
     /** {@code model.safetensors}, or the shards listed in {@code model.safetensors.index.json}. */
@@ -100,7 +112,7 @@ public final class CausalLm implements AutoCloseable {
         return List.of(single);
     }
 
-    private void requireWeights() {
+    private static void requireWeights(CausalLmConfig config, Map<String, NDArray> weights) {
         List<String> needed = new ArrayList<>(List.of("model.embed_tokens.weight", "model.norm.weight"));
         for (int l = 0; l < config.layers(); l++) {
             for (String w : List.of("input_layernorm", "post_attention_layernorm", "self_attn.q_proj", "self_attn.k_proj",
@@ -133,7 +145,7 @@ public final class CausalLm implements AutoCloseable {
 
     /** The precision the weight matrices are held in: {@code F32} or {@code F16}. */
     public String matrixPrecision() {
-        return w("model.layers.0.mlp.up_proj.weight").getDataType() == DataType.FLOAT32 ? "F32" : "F16";
+        return w("model.layers.0.mlp.gate_up_proj.weight").getDataType() == DataType.FLOAT32 ? "F32" : "F16";
     }
 
     /** Bytes the loaded weights take, for memory accounting. */
@@ -202,15 +214,18 @@ public final class CausalLm implements AutoCloseable {
         }
         NDArray x = widened(pass.attached(w("model.embed_tokens.weight").get(new NDIndex("{}", pass.scope.create(longIds)))));
         NDArray[] rope = rotary(pass.scope, cache.length(), t);
-        NDArray mask = causalMask(pass.scope, cache.length(), t);
+        NDArray mask = t == 1 ? null : causalMask(pass.scope, cache.length(), t); // one new token sees all
         for (int l = 0; l < config.layers(); l++) {
             String p = "model.layers." + l + ".";
             NDArray attention = attention(rmsNorm(x, w(p + "input_layernorm.weight")),
                     p, l, rope, mask, cache, pass);
             x = x.add(attention);
             NDArray h = rmsNorm(x, w(p + "post_attention_layernorm.weight"));
-            NDArray gate = linear(h, p + "mlp.gate_proj", pass);
-            NDArray mlp = linear(silu(gate).mul(linear(h, p + "mlp.up_proj", pass)), p + "mlp.down_proj", pass);
+            NDArray gateUp = linear(h, p + "mlp.gate_up_proj", pass);
+            long width = gateUp.getShape().get(1) / 2;
+            NDArray gate = gateUp.get(new NDIndex(":, :{}", width));
+            NDArray up = gateUp.get(new NDIndex(":, {}:", width));
+            NDArray mlp = linear(silu(gate).mul(up), p + "mlp.down_proj", pass);
             x = x.add(mlp);
         }
         return rmsNorm(x, w("model.norm.weight"));
@@ -223,9 +238,12 @@ public final class CausalLm implements AutoCloseable {
     private NDArray attention(NDArray h, String p, int layer, NDArray[] rope, NDArray mask, KvCache cache, Pass pass) {
         int t = (int) h.getShape().get(0);
         int d = config.headDim();
-        NDArray q = heads(linear(h, p + "self_attn.q_proj", pass), t, config.heads());
-        NDArray k = heads(linear(h, p + "self_attn.k_proj", pass), t, config.kvHeads());
-        NDArray v = heads(linear(h, p + "self_attn.v_proj", pass), t, config.kvHeads());
+        long queries = (long) config.heads() * d;
+        long keys = (long) config.kvHeads() * d;
+        NDArray qkv = linear(h, p + "self_attn.qkv_proj", pass);
+        NDArray q = heads(qkv.get(new NDIndex(":, :{}", queries)), t, config.heads());
+        NDArray k = heads(qkv.get(new NDIndex(":, {}:{}", queries, queries + keys)), t, config.kvHeads());
+        NDArray v = heads(qkv.get(new NDIndex(":, {}:", queries + keys)), t, config.kvHeads());
         q = rotate(q, rope);
         k = rotate(k, rope);
         NDArray[] kv = cache.append(layer, k, v);
@@ -235,8 +253,10 @@ public final class CausalLm implements AutoCloseable {
         // grouped-query attention without copying the cache per group: query head h reads key/value head h / groups,
         // so the queries of one key head are stacked as (kv heads, groups * tokens, dim) against its keys
         NDArray grouped = q.reshape(kvHeads, (long) groups * t, d);
-        NDArray scores = grouped.matMul(kv[0].transpose(0, 2, 1)).div((float) Math.sqrt(d))
-                .reshape(kvHeads, groups, t, s).add(mask).reshape(kvHeads, (long) groups * t, s);
+        NDArray scores = grouped.matMul(kv[0].transpose(0, 2, 1)).div((float) Math.sqrt(d));
+        if (mask != null) {
+            scores = scores.reshape(kvHeads, groups, t, s).add(mask).reshape(kvHeads, (long) groups * t, s);
+        }
         NDArray out = scores.softmax(-1).matMul(kv[1]).reshape(config.heads(), t, d).transpose(1, 0, 2)
                 .reshape(t, (long) config.heads() * d);
         return linear(out, p + "self_attn.o_proj", pass);
@@ -264,11 +284,18 @@ public final class CausalLm implements AutoCloseable {
     }
 
     private NDArray rotate(NDArray x, NDArray[] rope) {
-        long half = config.headDim() / 2;
-        NDArray first = x.get(new NDIndex("..., :{}", half));
-        NDArray second = x.get(new NDIndex("..., {}:", half));
-        NDArray rotated = NDArrays.concat(new NDList(second.neg(), first), -1);
-        return x.mul(rope[0]).add(rotated.mul(rope[1]));
+        return x.mul(rope[0]).add(x.matMul(rotateHalf).mul(rope[1]));
+    }
+
+    /** A signed permutation: column j < d/2 takes minus row j + d/2, column j >= d/2 row j - d/2. */
+    private static NDArray rotateHalfMatrix(NDManager manager, int d) {
+        float[] matrix = new float[d * d];
+        int half = d / 2;
+        for (int j = 0; j < half; j++) {
+            matrix[(j + half) * d + j] = -1f;
+            matrix[j * d + j + half] = 1f;
+        }
+        return manager.create(matrix, new Shape(d, d));
     }
 
     /** 0 where a new token may attend (every cached token and the new ones up to itself), -inf elsewhere. */
@@ -298,6 +325,29 @@ public final class CausalLm implements AutoCloseable {
         return x.getDataType() == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
     }
 
+    /**
+     * Replaces matrices that multiply the same input by one of all their rows (with their biases, zero where one
+     * has none): one product instead of several, each with a fixed cost beyond its arithmetic.
+     */
+    private static void fuse(Map<String, NDArray> weights, String fused, String... parts) {
+        boolean biased = Arrays.stream(parts).anyMatch(part -> weights.containsKey(part + ".bias"));
+        boolean mixed = Arrays.stream(parts).map(part -> weights.get(part + ".weight").getDataType()).distinct().count() > 1;
+        try (NDList matrices = new NDList(); NDList biases = new NDList()) {
+            for (String part : parts) {
+                NDArray matrix = mixed ? float32(weights.remove(part + ".weight")) : weights.remove(part + ".weight");
+                matrices.add(matrix);
+                NDArray bias = weights.remove(part + ".bias");
+                if (biased) {
+                    biases.add(bias != null ? bias : matrix.getManager().zeros(new Shape(matrix.getShape().get(0))));
+                }
+            }
+            weights.put(fused + ".weight", NDArrays.concat(matrices, 0));
+            if (biased) {
+                weights.put(fused + ".bias", NDArrays.concat(biases, 0));
+            }
+        }
+    }
+
     /** The weight in float32, the half-precision original freed. */
     private static NDArray float32(NDArray weight) {
         if (weight.getDataType() == DataType.FLOAT32) {
@@ -309,7 +359,7 @@ public final class CausalLm implements AutoCloseable {
     }
 
     private static NDArray silu(NDArray x) {
-        return x.mul(x.neg().exp().add(1f).pow(-1f));
+        return x.mul(Activation.sigmoid(x));
     }
 
     private NDArray w(String name) {
