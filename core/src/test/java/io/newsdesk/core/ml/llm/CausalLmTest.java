@@ -90,6 +90,18 @@ class CausalLmTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aFolderMissingWeightsItsConfigNamesIsRefusedWithTheirNames(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        Path fixture = Path.of(getClass().getResource("/models/tiny-llama/config.json").toURI()).getParent();
+        Files.copy(fixture.resolve("model.safetensors"), temp.resolve("model.safetensors"));
+        com.fasterxml.jackson.databind.node.ObjectNode config =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(fixture.resolve("config.json").toFile());
+        config.put("num_hidden_layers", config.path("num_hidden_layers").asInt() + 1);
+        Files.writeString(temp.resolve("config.json"), config.toString());
+        assertThatThrownBy(() -> CausalLm.load(temp)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("weights missing").hasMessageContaining("model.layers.2.self_attn.q_proj.weight");
+    }
+
     private static int[] ints(JsonNode array) {
         int[] out = new int[array.size()];
         for (int i = 0; i < out.length; i++) {
