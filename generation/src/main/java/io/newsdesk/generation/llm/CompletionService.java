@@ -181,20 +181,25 @@ public class CompletionService {
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || late.getAsBoolean();
         List<TextGenerator.Generation> choices = new ArrayList<>();
         int promptTokens = 0;
-        for (int i = 0; i < request.answers() && !(i > 0 && stop.getAsBoolean()); i++) {
-            int choice = i;
-            int[] prompt = request.prompts().get(i / request.choices());
-            promptTokens += i % request.choices() == 0 ? prompt.length : 0;
-            GenerationOptions options = request.options().withSeed(request.options().seed() + i);
-            try {
-                choices.add(request.model().withTurn(deadline,
-                        g -> g.generate(prompt, options, piece -> stream.accept(piece, choice),
-                                tokens == null ? null : (id, logits) -> tokens.token(id, logits, choice), stop)));
-            } catch (ServiceUnavailableException busy) {
-                if (choices.isEmpty()) {
-                    throw busy;
+        try (PromptOnce prefilled = new PromptOnce()) {
+            for (int i = 0; i < request.answers() && !(i > 0 && stop.getAsBoolean()); i++) {
+                int choice = i;
+                int[] prompt = request.prompts().get(i / request.choices());
+                if (i % request.choices() == 0) {
+                    promptTokens += prompt.length;
+                    prefilled.release();
                 }
-                break; // the timeout ran out waiting for a later answer's turn: the answers so far stand
+                GenerationOptions options = request.options().withSeed(request.options().seed() + i);
+                try {
+                    choices.add(request.model().withTurn(deadline, g -> g.generate(prefilled.of(g, prompt), options,
+                            piece -> stream.accept(piece, choice),
+                            tokens == null ? null : (id, logits) -> tokens.token(id, logits, choice), stop)));
+                } catch (ServiceUnavailableException busy) {
+                    if (choices.isEmpty()) {
+                        throw busy;
+                    }
+                    break; // the timeout ran out waiting for a later answer's turn: the answers so far stand
+                }
             }
         }
         boolean timedOut = late.getAsBoolean() && !cancelled.getAsBoolean()
@@ -202,6 +207,37 @@ public class CompletionService {
                         || choices.get(choices.size() - 1).finishReason() == TextGenerator.FinishReason.CANCELLED);
         count(request.model().name(), choices, timedOut);
         return new Completion("cmpl-" + UUID.randomUUID(), request.model().name(), created, choices, promptTokens, timedOut);
+    }
+
+    /**
+     * The prompt whose answers are being generated, run through the model once: its answers go on from copies of
+     * its cache instead of each running it again (with n answers, or best_of candidates, to a long prompt, the
+     * prompt is most of the work).
+     */
+    private static final class PromptOnce implements AutoCloseable {
+
+        private TextGenerator.Prefilled current;
+
+        /** The prompt prefilled, the first time with {@code generator} (which holds the model's turn). */
+        TextGenerator.Prefilled of(TextGenerator generator, int[] prompt) {
+            if (current == null) {
+                current = generator.prefill(prompt);
+            }
+            return current;
+        }
+
+        /** Done with this prompt: the next call to {@link #of} prefills the next. */
+        void release() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            release();
+        }
     }
 
     /**

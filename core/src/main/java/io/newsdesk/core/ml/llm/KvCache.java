@@ -64,6 +64,31 @@ public final class KvCache implements AutoCloseable {
         return buffer;
     }
 
+    /**
+     * A copy of what is cached, for another sequence that goes on from the same tokens (another answer to the same
+     * prompt): copying the keys and values costs far less than computing them again.
+     */
+    KvCache fork() {
+        KvCache copy = new KvCache(manager.getParentManager().newSubManager(), keys.length);
+        NDIndex filled = new NDIndex(":, :{}, :", length);
+        for (int layer = 0; layer < keys.length; layer++) {
+            if (keys[layer] != null) {
+                copy.keys[layer] = copied(keys[layer], filled, copy.manager);
+                copy.values[layer] = copied(values[layer], filled, copy.manager);
+            }
+        }
+        copy.length = length;
+        return copy;
+    }
+
+    private static NDArray copied(NDArray buffer, NDIndex filled, NDManager owner) {
+        try (NDArray view = buffer.get(filled)) {
+            NDArray copy = view.duplicate();
+            copy.attach(owner);
+            return copy;
+        }
+    }
+
     void advance(int tokens) {
         length += tokens;
     }

@@ -20,6 +20,32 @@ public final class TextGenerator {
     }
 
     /**
+     * A prompt run through the model once (its keys and values cached, the logits for the first new token), for
+     * any number of answers to go on from, each from a copy. Close it when the last answer is done.
+     */
+    public static final class Prefilled implements AutoCloseable {
+
+        private final int[] ids;
+        private final KvCache cache;
+        private final float[] nextLogits;
+
+        private Prefilled(int[] ids, KvCache cache, float[] nextLogits) {
+            this.ids = ids;
+            this.cache = cache;
+            this.nextLogits = nextLogits;
+        }
+
+        public int length() {
+            return ids.length;
+        }
+
+        @Override
+        public void close() {
+            cache.close();
+        }
+    }
+
+    /**
      * Prompt tokens run through the model at once. A long prompt in one pass would build a mask and attention
      * scores of prompt length squared (a 30,000-token prompt: gigabytes); in chunks the cache carries the past and
      * each pass holds chunk times sequence.
@@ -64,10 +90,35 @@ public final class TextGenerator {
      */
     public Generation generate(int[] promptIds, GenerationOptions options, Consumer<String> stream, TokenListener tokens,
             BooleanSupplier cancelled) {
-        if (promptIds.length + options.maxNewTokens() > model.config().maxPositions()) {
-            throw new IllegalArgumentException("prompt (" + promptIds.length + " tokens) plus max new tokens ("
-                    + options.maxNewTokens() + ") exceed the model's context of " + model.config().maxPositions());
+        requireRoom(promptIds.length, options);
+        try (Prefilled prompt = prefill(promptIds)) {
+            return generate(prompt, options, stream, tokens, cancelled);
         }
+    }
+
+    /** Runs the prompt through the model chunk by chunk, once for however many answers go on from it. */
+    public Prefilled prefill(int[] promptIds) {
+        if (promptIds.length == 0) {
+            throw new IllegalArgumentException("the prompt has no tokens");
+        }
+        KvCache cache = model.newCache();
+        try {
+            float[] last = null;
+            for (int start = 0; start < promptIds.length; start += prefillChunk) {
+                last = model.forwardLast(Arrays.copyOfRange(promptIds, start, Math.min(promptIds.length, start + prefillChunk)), cache);
+            }
+            return new Prefilled(promptIds.clone(), cache, last);
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+    }
+
+    /** Generates an answer going on from a prefilled prompt, which stays as it was for further answers. */
+    public Generation generate(Prefilled prompt, GenerationOptions options, Consumer<String> stream, TokenListener tokens,
+            BooleanSupplier cancelled) {
+        requireRoom(prompt.length(), options);
+        int[] promptIds = prompt.ids;
         TokenSampler sampler = new TokenSampler(options, promptIds.length);
         int[] context = Arrays.copyOf(promptIds, promptIds.length + options.maxNewTokens());
         int length = promptIds.length;
@@ -75,8 +126,8 @@ public final class TextGenerator {
         int n = 0;
         String emitted = "";
         FinishReason reason = FinishReason.LENGTH;
-        try (KvCache cache = model.newCache()) {
-            float[] last = prefill(promptIds, cache);
+        try (KvCache cache = prompt.cache.fork()) {
+            float[] last = prompt.nextLogits.clone();
             while (n < options.maxNewTokens()) {
                 if (cancelled.getAsBoolean()) {
                     reason = FinishReason.CANCELLED;
@@ -120,13 +171,11 @@ public final class TextGenerator {
         return new Generation(result, reason, promptIds.length, n);
     }
 
-    /** Runs the prompt through the model chunk by chunk; the last token's logits. */
-    private float[] prefill(int[] promptIds, KvCache cache) {
-        float[] last = null;
-        for (int start = 0; start < promptIds.length; start += prefillChunk) {
-            last = model.forwardLast(Arrays.copyOfRange(promptIds, start, Math.min(promptIds.length, start + prefillChunk)), cache);
+    private void requireRoom(int promptTokens, GenerationOptions options) {
+        if (promptTokens + options.maxNewTokens() > model.config().maxPositions()) {
+            throw new IllegalArgumentException("prompt (" + promptTokens + " tokens) plus max new tokens ("
+                    + options.maxNewTokens() + ") exceed the model's context of " + model.config().maxPositions());
         }
-        return last;
     }
 
     private static int firstStop(String text, GenerationOptions options) {

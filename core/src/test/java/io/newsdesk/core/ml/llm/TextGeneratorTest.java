@@ -50,6 +50,24 @@ class TextGeneratorTest {
     }
 
     @Test
+    void onePrefilledPromptServesSeveralAnswersEachAsIfItsPromptHadBeenRunAlone() {
+        int[] prompt = tokenizer.encode(golden.get("cases").get(1).get("prompt").asText());
+        var greedy = GenerationOptions.greedy(24);
+        var sampled = new GenerationOptions(24, 1.0, 0, 0.9, 1, 42, List.of(), List.of());
+        String greedyAlone = generator.generate(prompt, greedy, p -> { }, () -> false).text();
+        String sampledAlone = generator.generate(prompt, sampled, p -> { }, () -> false).text();
+        int held = model.arraysHeld();
+        try (TextGenerator.Prefilled prefilled = generator.prefill(prompt)) {
+            for (int round = 0; round < 2; round++) {
+                assertThat(generator.generate(prefilled, sampled, p -> { }, null, () -> false).text()).isEqualTo(sampledAlone);
+                assertThat(generator.generate(prefilled, greedy, p -> { }, null, () -> false).text()).isEqualTo(greedyAlone);
+            }
+        }
+        assertThat(model.arraysHeld()).as("the prompt's cache and every answer's copy freed").isEqualTo(held);
+        assertThatThrownBy(() -> generator.prefill(new int[0])).hasMessageContaining("no tokens");
+    }
+
+    @Test
     void samplingIsReproducibleForASeedAndTopKOfOneIsGreedy() {
         String prompt = golden.get("cases").get(0).get("prompt").asText();
         var sampled = new GenerationOptions(24, 1.0, 0, 0.9, 1, 42, List.of(), List.of());
