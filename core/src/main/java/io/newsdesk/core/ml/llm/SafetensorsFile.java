@@ -23,7 +23,8 @@ import java.util.Map;
  * tensor's dtype, shape and byte range, then the data) as NDArrays. F32 and F16 are taken as stored. BF16, the
  * precision most models are published in, becomes F16: DJL's PyTorch engine has no BF16 (it aborts the whole
  * process on one), and F16's 10-bit mantissa holds BF16's 7 bits exactly for every value from 2^-14 to 65,504,
- * which is where weights lie; a tensor with a value beyond F16's range becomes F32 instead. Each tensor ends in
+ * which is where weights lie; a tensor with a value beyond F16's range becomes F32 instead, and so does a vector
+ * (norm weights, biases: few values, and the widening is exact). Each tensor ends in
  * memory PyTorch allocates; only a BF16 tensor's conversion passes through a direct buffer, freed once it is copied.
  */
 final class SafetensorsFile {
@@ -106,6 +107,9 @@ final class SafetensorsFile {
     }
 
     private static NDArray fromBf16(ShortBuffer bf16, int count, Shape shape, NDManager manager) {
+        if (shape.dimension() < 2) {
+            return manager.create(widened(bf16, count), shape);
+        }
         ByteBuffer half = ByteBuffer.allocateDirect(count * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < count; i++) {
             float value = bf16ToFloat(bf16.get(i));

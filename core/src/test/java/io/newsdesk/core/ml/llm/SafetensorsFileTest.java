@@ -110,16 +110,23 @@ class SafetensorsFileTest {
     }
 
     @Test
-    void aBf16TensorBeyondTheRangeOfF16IsReadAsFloat32(@TempDir Path temp) throws Exception {
+    void aBf16TensorBeyondTheRangeOfF16OrAVectorIsReadAsFloat32(@TempDir Path temp) throws Exception {
         Path file = temp.resolve("wide.safetensors");
         float[] values = {1.5f, -3.0e5f, 70000f, 2.0e-3f};
-        ByteBuffer bf16 = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bf16 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             bf16.putShort((short) (Float.floatToIntBits(v) >>> 16)); // truncated to BF16: within 1%
         }
-        write(file, JSON.createObjectNode().set("w", JSON.readTree("{\"dtype\":\"BF16\",\"shape\":[2,2],\"data_offsets\":[0,8]}")),
-                bf16.array());
+        float tiny = Float.intBitsToFloat(0x36490000); // about 3e-6: exact in BF16, in F16 a subnormal with 5 bits
+        bf16.putShort((short) 0x3649).putShort((short) 0x3649);
+        ObjectNode header = JSON.createObjectNode();
+        header.set("w", JSON.readTree("{\"dtype\":\"BF16\",\"shape\":[2,2],\"data_offsets\":[0,8]}"));
+        header.set("bias", JSON.readTree("{\"dtype\":\"BF16\",\"shape\":[2],\"data_offsets\":[8,12]}"));
+        write(file, header, bf16.array());
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDArray bias = SafetensorsFile.read(file, manager).get("bias");
+            assertThat(bias.getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.FLOAT32);
+            assertThat(bias.toFloatArray()).containsExactly(tiny, tiny);
             NDArray w = SafetensorsFile.read(file, manager).get("w");
             assertThat(w.getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.FLOAT32);
             float[] read = w.toFloatArray();
