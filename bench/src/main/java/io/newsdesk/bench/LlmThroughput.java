@@ -64,16 +64,17 @@ public final class LlmThroughput {
                 + "the KV cache, running the whole sequence again for every new token, on the same model in the same "
                 + "run.%n%n", LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 device.isGpu() ? "GPU " + device.getDeviceId() : "CPU"));
-        md.append("| model | parameters | weights held | prompt tokens | prefill tokens/s | decode tokens/s "
+        md.append("| model | parameters | weights held | load s | prompt tokens | prefill tokens/s | decode tokens/s "
                 + "| ms per decoded token | decode without cache, tokens/s | cache speed-up |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (Path folder : folders) {
             if (!Files.isRegularFile(folder.resolve("config.json"))) {
                 System.out.println("llm bench: " + folder + " has no config.json; skipped");
                 continue;
             }
-            try (CausalLm model = CausalLm.load(folder, device)) {
-                md.append(row(folder.getFileName().toString(), model, measure(model, PROMPT, NEW_TOKENS, NEW_TOKENS, ROUNDS)));
+            try (Loaded model = Loaded.from(folder, device)) {
+                md.append(row(folder.getFileName().toString(), model,
+                        measure(model.model(), PROMPT, NEW_TOKENS, NEW_TOKENS, ROUNDS)));
             }
         }
         StringBuilder overhead = new StringBuilder();
@@ -116,15 +117,17 @@ public final class LlmThroughput {
         try {
             RandomModel.writeQwen2Shaped(published, "BF16");
             RandomModel.writeQwen2Shaped(full, "F32");
-            try (CausalLm half = CausalLm.load(published, device); CausalLm single = CausalLm.load(full, device)) {
+            try (Loaded half = Loaded.from(published, device); Loaded single = Loaded.from(full, device)) {
                 Speed halfSpeed = null;
                 Speed singleSpeed = null;
                 double readRate = 0;
                 double halfProducts = Double.MAX_VALUE;
                 double singleProducts = Double.MAX_VALUE;
                 for (int round = 0; round < SHAPED_ROUNDS; round++) {
-                    halfSpeed = measure(half, SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, 1).best(halfSpeed);
-                    singleSpeed = measure(single, SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, 1).best(singleSpeed);
+                    halfSpeed = measure(half.model(), SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, 1)
+                            .best(halfSpeed);
+                    singleSpeed = measure(single.model(), SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, 1)
+                            .best(singleSpeed);
                     readRate = Math.max(readRate, bytesReadPerSecond(device));
                     halfProducts = Math.min(halfProducts, productSeconds(device, DataType.FLOAT16));
                     singleProducts = Math.min(singleProducts, productSeconds(device, DataType.FLOAT32));
@@ -138,8 +141,10 @@ public final class LlmThroughput {
                         + "the DJL calls of many small operations). Each the best of %d rounds taken between the "
                         + "models'.%n%n| model | ms per decoded token | reading the weights, ms | products alone, ms "
                         + "| the rest, ms |%n|---|---|---|---|---|%n", readRate / 1e9, SHAPED_ROUNDS));
-                overhead.append(overheadRow("BF16 as published, held in F16", half, halfSpeed, readRate, halfProducts));
-                overhead.append(overheadRow("the same stored in F32", single, singleSpeed, readRate, singleProducts));
+                overhead.append(overheadRow("BF16 as published, held in F16", half.model(), halfSpeed, readRate,
+                        halfProducts));
+                overhead.append(overheadRow("the same stored in F32", single.model(), singleSpeed, readRate,
+                        singleProducts));
                 return row("Qwen2.5-0.5B shape, random weights, BF16 as published", half, halfSpeed)
                         + row("the same stored in F32", single, singleSpeed);
             }
@@ -149,9 +154,25 @@ public final class LlmThroughput {
         }
     }
 
-    private static String row(String name, CausalLm model, Speed speed) {
-        return String.format(Locale.ROOT, "| %s | %,d | %s, %s | %d | %.0f | %.1f | %.2f | %.1f | %.1fx |%n", name,
-                model.parameterCount(), model.matrixPrecision(), megabytes(model.weightBytes()), speed.prompt(), speed.prompt() / speed.prefill(), 1 / speed.decodePerToken(), speed.decodePerToken() * 1000,
+    /** A model and the seconds its loading took. */
+    record Loaded(CausalLm model, double seconds) implements AutoCloseable {
+
+        static Loaded from(Path folder, Device device) throws java.io.IOException {
+            long t0 = System.nanoTime();
+            CausalLm model = CausalLm.load(folder, device);
+            return new Loaded(model, (System.nanoTime() - t0) / 1e9);
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    private static String row(String name, Loaded loaded, Speed speed) {
+        CausalLm model = loaded.model();
+        return String.format(Locale.ROOT, "| %s | %,d | %s, %s | %.2f | %d | %.0f | %.1f | %.2f | %.1f | %.1fx |%n", name,
+                model.parameterCount(), model.matrixPrecision(), megabytes(model.weightBytes()), loaded.seconds(), speed.prompt(), speed.prompt() / speed.prefill(), 1 / speed.decodePerToken(), speed.decodePerToken() * 1000,
                 1 / speed.uncachedPerToken(), speed.uncachedPerToken() / speed.decodePerToken());
     }
 

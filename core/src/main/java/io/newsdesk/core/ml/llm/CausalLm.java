@@ -58,11 +58,6 @@ public final class CausalLm implements AutoCloseable {
         this.weights = weights;
         // norm weights and biases: tiny, and added or multiplied into float32 activations
         weights.replaceAll((name, w) -> w.getShape().dimension() == 1 ? float32(w) : w);
-        for (int l = 0; l < config.layers(); l++) {
-            String p = "model.layers." + l + ".";
-            fuse(weights, p + "self_attn.qkv_proj", p + "self_attn.q_proj", p + "self_attn.k_proj", p + "self_attn.v_proj");
-            fuse(weights, p + "mlp.gate_up_proj", p + "mlp.gate_proj", p + "mlp.up_proj");
-        }
         rotateHalf = rotateHalfMatrix(manager, config.headDim());
         largestLayerMatrix = weights.entrySet().stream().filter(e -> e.getKey().startsWith("model.layers."))
                 .mapToLong(e -> e.getValue().getShape().size()).max().orElse(0);
@@ -85,9 +80,18 @@ public final class CausalLm implements AutoCloseable {
         Map<String, NDArray> weights = new HashMap<>();
         try {
             for (Path file : weightFiles(folder)) {
-                weights.putAll(SafetensorsFile.read(file, manager));
+                weights.putAll(SafetensorsFile.readBorrowed(file, manager));
             }
             requireWeights(config, weights);
+            // each weight is copied out of the file's mapping once: the fused ones by joining them
+            Set<String> fused = new java.util.HashSet<>();
+            for (int l = 0; l < config.layers(); l++) {
+                String p = "model.layers." + l + ".";
+                fused.addAll(fuse(weights, p + "self_attn.qkv_proj", p + "self_attn.q_proj", p + "self_attn.k_proj",
+                        p + "self_attn.v_proj"));
+                fused.addAll(fuse(weights, p + "mlp.gate_up_proj", p + "mlp.gate_proj", p + "mlp.up_proj"));
+            }
+            weights.replaceAll((name, w) -> fused.contains(name) ? w : SafetensorsFile.owned(w));
             return new CausalLm(config, manager, weights);
         } catch (IOException | RuntimeException e) {
             manager.close();
@@ -329,7 +333,7 @@ public final class CausalLm implements AutoCloseable {
      * Replaces matrices that multiply the same input by one of all their rows (with their biases, zero where one
      * has none): one product instead of several, each with a fixed cost beyond its arithmetic.
      */
-    private static void fuse(Map<String, NDArray> weights, String fused, String... parts) {
+    private static Set<String> fuse(Map<String, NDArray> weights, String fused, String... parts) {
         boolean biased = Arrays.stream(parts).anyMatch(part -> weights.containsKey(part + ".bias"));
         boolean mixed = Arrays.stream(parts).map(part -> weights.get(part + ".weight").getDataType()).distinct().count() > 1;
         try (NDList matrices = new NDList(); NDList biases = new NDList()) {
@@ -346,6 +350,7 @@ public final class CausalLm implements AutoCloseable {
                 weights.put(fused + ".bias", NDArrays.concat(biases, 0));
             }
         }
+        return biased ? Set.of(fused + ".weight", fused + ".bias") : Set.of(fused + ".weight");
     }
 
     /** The weight in float32, the half-precision original freed. */

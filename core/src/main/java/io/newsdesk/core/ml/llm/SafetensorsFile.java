@@ -31,11 +31,25 @@ final class SafetensorsFile {
 
     /** A header larger than this is not a safetensors file (real ones are a few hundred kilobytes at most). */
     private static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+    /** Values converted from BF16 at a time, in bulk copies rather than one buffer access each. */
+    private static final int CONVERSION_CHUNK = 1 << 16;
 
     private SafetensorsFile() {
     }
 
+    /** The file's tensors, each in memory PyTorch allocated. */
     static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
+        Map<String, NDArray> arrays = readBorrowed(file, manager);
+        arrays.replaceAll((name, array) -> owned(array));
+        return arrays;
+    }
+
+    /**
+     * The file's tensors computing on the file's mapping (or, for BF16, on a conversion buffer) until copied: a
+     * caller copies every one it keeps, e.g. with {@link #owned}, and can make the copy the one it needs (several
+     * tensors joined into one) instead of copying twice. The mapping lives as long as the arrays.
+     */
+    static Map<String, NDArray> readBorrowed(Path file, NDManager manager) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer length = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, length, 0);
@@ -89,10 +103,10 @@ final class SafetensorsFile {
         }
         ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin).order(ByteOrder.LITTLE_ENDIAN);
         Shape shape = new Shape(dims);
-        return ownedByPyTorch(switch (dtype) {
+        return switch (dtype) {
             case "F32", "F16" -> manager.create(bytes, shape, dtype.equals("F32") ? DataType.FLOAT32 : DataType.FLOAT16);
             default -> fromBf16(bytes.asShortBuffer(), (int) count, shape, manager);
-        });
+        };
     }
 
     /**
@@ -100,7 +114,7 @@ final class SafetensorsFile {
      * file's mapping, a file changed under a loaded model would crash the process; on a direct buffer, the weights
      * would count against the JVM's direct-memory limit (by default the heap's size, less than a large model's).
      */
-    private static NDArray ownedByPyTorch(NDArray created) {
+    static NDArray owned(NDArray created) {
         NDArray owned = created.duplicate();
         created.close();
         return owned;
@@ -111,15 +125,21 @@ final class SafetensorsFile {
             return manager.create(widened(bf16, count), shape);
         }
         ByteBuffer half = ByteBuffer.allocateDirect(count * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < count; i++) {
-            float value = bf16ToFloat(bf16.get(i));
-            short narrow = Float.floatToFloat16(value);
-            if (Float.isInfinite(Float.float16ToFloat(narrow)) && !Float.isInfinite(value)) {
-                return manager.create(widened(bf16, count), shape);
+        ShortBuffer halfValues = half.asShortBuffer();
+        short[] chunk = new short[CONVERSION_CHUNK];
+        for (int start = 0; start < count; start += chunk.length) {
+            int n = Math.min(chunk.length, count - start);
+            bf16.get(start, chunk, 0, n);
+            for (int i = 0; i < n; i++) {
+                short narrow = Float.floatToFloat16(bf16ToFloat(chunk[i]));
+                if ((narrow & 0x7c00) == 0x7c00 && (chunk[i] & 0x7f80) != 0x7f80) { // overflowed to infinity
+                    return manager.create(widened(bf16, count), shape);
+                }
+                chunk[i] = narrow;
             }
-            half.putShort(narrow);
+            halfValues.put(start, chunk, 0, n);
         }
-        return manager.create(half.flip(), shape, DataType.FLOAT16);
+        return manager.create(half, shape, DataType.FLOAT16);
     }
 
     private static float[] widened(ShortBuffer bf16, int count) {
