@@ -2,6 +2,7 @@ package io.newsdesk.core.ml.store;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code newsdesk.models.*}: the model store. */
@@ -14,4 +15,7 @@ public interface ModelsConfig {
     /** Most bytes of weights loaded at once; loading more unloads the least recently used models first. */
     @WithDefault("8000000000")
     long maxLoadedBytes();
+
+    /** Registered models to load when the service starts, in this order; none by default. */
+    Optional<List<String>> preload();
 }
