@@ -191,7 +191,7 @@ public class CompletionService {
                 }
                 GenerationOptions options = request.options().withSeed(request.options().seed() + i);
                 try {
-                    choices.add(request.model().withTurn(deadline, g -> g.generate(prefilled.of(g, prompt), options,
+                    choices.add(request.model().withTurn(deadline, g -> g.generate(prefilled.of(g, prompt, request.choices()), options,
                             piece -> stream.accept(piece, choice),
                             tokens == null ? null : (id, logits) -> tokens.token(id, logits, choice), stop)));
                 } catch (ServiceUnavailableException busy) {
@@ -218,10 +218,10 @@ public class CompletionService {
 
         private TextGenerator.Prefilled current;
 
-        /** The prompt prefilled, the first time with {@code generator} (which holds the model's turn). */
-        TextGenerator.Prefilled of(TextGenerator generator, int[] prompt) {
+        /** The prompt prefilled for {@code answers}, the first time with {@code generator} (which holds the model's turn). */
+        TextGenerator.Prefilled of(TextGenerator generator, int[] prompt, int answers) {
             if (current == null) {
-                current = generator.prefill(prompt);
+                current = generator.prefill(prompt, answers);
             }
             return current;
         }

@@ -20,28 +20,46 @@ public final class TextGenerator {
     }
 
     /**
-     * A prompt run through the model once (its keys and values cached, the logits for the first new token), for
-     * any number of answers to go on from, each from a copy. Close it when the last answer is done.
+     * A prompt run through the model once (its keys and values cached, the logits for the first new token), for a
+     * number of answers to go on from: each but the last from a copy of the cache, the last from the cache itself.
+     * Close it when done, in case not every answer was generated.
      */
     public static final class Prefilled implements AutoCloseable {
 
         private final int[] ids;
-        private final KvCache cache;
         private final float[] nextLogits;
+        private KvCache cache;
+        private int answersLeft;
 
-        private Prefilled(int[] ids, KvCache cache, float[] nextLogits) {
+        private Prefilled(int[] ids, KvCache cache, float[] nextLogits, int answers) {
             this.ids = ids;
             this.cache = cache;
             this.nextLogits = nextLogits;
+            this.answersLeft = answers;
         }
 
         public int length() {
             return ids.length;
         }
 
+        private KvCache cacheForNextAnswer() {
+            if (cache == null) {
+                throw new IllegalStateException("every answer this prompt was prefilled for has been generated");
+            }
+            if (--answersLeft > 0) {
+                return cache.fork();
+            }
+            KvCache last = cache;
+            cache = null;
+            return last;
+        }
+
         @Override
         public void close() {
-            cache.close();
+            if (cache != null) {
+                cache.close();
+                cache = null;
+            }
         }
     }
 
@@ -91,13 +109,13 @@ public final class TextGenerator {
     public Generation generate(int[] promptIds, GenerationOptions options, Consumer<String> stream, TokenListener tokens,
             BooleanSupplier cancelled) {
         requireRoom(promptIds.length, options);
-        try (Prefilled prompt = prefill(promptIds)) {
+        try (Prefilled prompt = prefill(promptIds, 1)) {
             return generate(prompt, options, stream, tokens, cancelled);
         }
     }
 
-    /** Runs the prompt through the model chunk by chunk, once for however many answers go on from it. */
-    public Prefilled prefill(int[] promptIds) {
+    /** Runs the prompt through the model chunk by chunk, once for the {@code answers} that will go on from it. */
+    public Prefilled prefill(int[] promptIds, int answers) {
         if (promptIds.length == 0) {
             throw new IllegalArgumentException("the prompt has no tokens");
         }
@@ -107,14 +125,14 @@ public final class TextGenerator {
             for (int start = 0; start < promptIds.length; start += prefillChunk) {
                 last = model.forwardLast(Arrays.copyOfRange(promptIds, start, Math.min(promptIds.length, start + prefillChunk)), cache);
             }
-            return new Prefilled(promptIds.clone(), cache, last);
+            return new Prefilled(promptIds.clone(), cache, last, answers);
         } catch (RuntimeException e) {
             cache.close();
             throw e;
         }
     }
 
-    /** Generates an answer going on from a prefilled prompt, which stays as it was for further answers. */
+    /** Generates the next of the answers a prompt was prefilled for. */
     public Generation generate(Prefilled prompt, GenerationOptions options, Consumer<String> stream, TokenListener tokens,
             BooleanSupplier cancelled) {
         requireRoom(prompt.length(), options);
@@ -126,7 +144,7 @@ public final class TextGenerator {
         int n = 0;
         String emitted = "";
         FinishReason reason = FinishReason.LENGTH;
-        try (KvCache cache = prompt.cache.fork()) {
+        try (KvCache cache = prompt.cacheForNextAnswer()) {
             float[] last = prompt.nextLogits.clone();
             while (n < options.maxNewTokens()) {
                 if (cancelled.getAsBoolean()) {

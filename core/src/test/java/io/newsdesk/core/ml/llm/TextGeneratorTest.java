@@ -57,14 +57,19 @@ class TextGeneratorTest {
         String greedyAlone = generator.generate(prompt, greedy, p -> { }, () -> false).text();
         String sampledAlone = generator.generate(prompt, sampled, p -> { }, () -> false).text();
         int held = model.arraysHeld();
-        try (TextGenerator.Prefilled prefilled = generator.prefill(prompt)) {
+        try (TextGenerator.Prefilled prefilled = generator.prefill(prompt, 4)) {
             for (int round = 0; round < 2; round++) {
                 assertThat(generator.generate(prefilled, sampled, p -> { }, null, () -> false).text()).isEqualTo(sampledAlone);
                 assertThat(generator.generate(prefilled, greedy, p -> { }, null, () -> false).text()).isEqualTo(greedyAlone);
             }
+            assertThatThrownBy(() -> generator.generate(prefilled, greedy, p -> { }, null, () -> false))
+                    .hasMessageContaining("every answer");
+        }
+        try (TextGenerator.Prefilled unused = generator.prefill(prompt, 3)) {
+            generator.generate(unused, greedy, p -> { }, null, () -> false); // the other two never come
         }
         assertThat(model.arraysHeld()).as("the prompt's cache and every answer's copy freed").isEqualTo(held);
-        assertThatThrownBy(() -> generator.prefill(new int[0])).hasMessageContaining("no tokens");
+        assertThatThrownBy(() -> generator.prefill(new int[0], 1)).hasMessageContaining("no tokens");
     }
 
     @Test
