@@ -62,12 +62,28 @@ class ModelRegistryTest {
         }
     }
 
+    /** What a test does with a registry and a pool of threads to call it from. */
+    @FunctionalInterface
+    interface RegistryScenario {
+        void run(ModelRegistry registry, ExecutorService pool) throws Exception;
+    }
+
+    /** Runs {@code scenario} on a fresh registry of the fixture store, closing it and the pool afterwards. */
+    static void withRegistry(ModelRegistry.Loader loader, int threads, RegistryScenario scenario) throws Exception {
+        ModelRegistry registry = new ModelRegistry(db.dataSource(), STORE, Long.MAX_VALUE, loader);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            scenario.run(registry, pool);
+        } finally {
+            pool.shutdownNow();
+            registry.close();
+        }
+    }
+
     @Test
     void aModelLoadingHoldsUpNeitherOtherModelsNorListingsAndLoadsOnce() throws Exception {
         HeldLoader loader = new HeldLoader("slow");
-        ModelRegistry registry = new ModelRegistry(db.dataSource(), STORE, Long.MAX_VALUE, loader);
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
+        withRegistry(loader, 3, (registry, pool) -> {
             registry.register("slow", ModelTask.TEXT_GENERATION, "tiny-llama");
             registry.register("quick", ModelTask.TEXT_GENERATION, "tiny-qwen2");
             CompletableFuture<LoadedLm> first = CompletableFuture.supplyAsync(() -> registry.textGeneration("slow"), pool);
@@ -84,18 +100,13 @@ class ModelRegistryTest {
             }
             assertThat(first.get(20, TimeUnit.SECONDS)).isSameAs(second.get(20, TimeUnit.SECONDS));
             assertThat(loader.loads.get()).as("slow once, quick once").isEqualTo(2);
-        } finally {
-            pool.shutdownNow();
-            registry.close();
-        }
+        });
     }
 
     @Test
     void aLoadThatARegistrationOvertookIsNotKept() throws Exception {
         HeldLoader loader = new HeldLoader("moving");
-        ModelRegistry registry = new ModelRegistry(db.dataSource(), STORE, Long.MAX_VALUE, loader);
-        ExecutorService pool = Executors.newFixedThreadPool(1);
-        try {
+        withRegistry(loader, 1, (registry, pool) -> {
             registry.register("moving", ModelTask.TEXT_GENERATION, "tiny-llama");
             CompletableFuture<LoadedLm> stale = CompletableFuture.supplyAsync(() -> registry.textGeneration("moving"), pool);
             assertThat(loader.started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -105,9 +116,6 @@ class ModelRegistryTest {
             assertThatThrownBy(() -> stale.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ServiceUnavailableException.class)
                     .hasMessageContaining("registered again");
             assertThat(registry.textGeneration("moving").model().config().modelType()).isEqualTo("qwen2");
-        } finally {
-            pool.shutdownNow();
-            registry.close();
-        }
+        });
     }
 }
