@@ -274,6 +274,70 @@ class LanguageModelApiTest {
                 .statusCode(400).body("error.param", equalTo("top_logprobs"));
     }
 
+    /**
+     * echo with logprobs scores the prompt: each token's log-probability is the golden logits' log-softmax at the
+     * position before it (the first token has none), plain and streamed; max_tokens 0 generates nothing.
+     */
+    @Test
+    void echoWithLogprobsScoresThePromptTokenByTokenAgainstTheGoldenLogits() throws Exception {
+        JsonNode golden = new ObjectMapper().readTree(java.nio.file.Files.readString(
+                java.nio.file.Path.of("../core/src/test/resources/models/tiny-qwen2/golden.json")));
+        JsonNode c = golden.get("cases").get(0);
+        List<Integer> ids = new ArrayList<>();
+        c.get("input_ids").forEach(id -> ids.add(id.asInt()));
+        Map<String, Object> scoring = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "prompt", ids, "max_tokens", 0,
+                "echo", true, "logprobs", 2));
+        JsonPath scored = given().contentType(ContentType.JSON).body(scoring).post("/v1/completions").then().statusCode(200)
+                .extract().jsonPath();
+        List<Float> logprobs = scored.getList("choices[0].logprobs.token_logprobs", Float.class);
+        List<Map<String, Float>> top = scored.getList("choices[0].logprobs.top_logprobs");
+        assertThat(logprobs).hasSize(ids.size());
+        assertThat(logprobs.get(0)).as("nothing predicts the first token").isNull();
+        assertThat(top.get(0)).isNull();
+        for (int p = 1; p < ids.size(); p++) {
+            JsonNode before = c.get("all_logits").get(p - 1);
+            double max = Double.NEGATIVE_INFINITY;
+            int argmax = 0;
+            for (int v = 0; v < before.size(); v++) {
+                if (before.get(v).asDouble() > max) {
+                    max = before.get(v).asDouble();
+                    argmax = v;
+                }
+            }
+            double sum = 0;
+            for (int v = 0; v < before.size(); v++) {
+                sum += Math.exp(before.get(v).asDouble() - max);
+            }
+            double expected = before.get(ids.get(p)).asDouble() - max - Math.log(sum);
+            assertThat((double) logprobs.get(p)).as("position %d", p).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(top.get(p)).hasSize(2);
+            assertThat(java.util.Collections.max(top.get(p).values()).doubleValue()).as("the most likely at %d is token %d", p, argmax)
+                    .isCloseTo(-Math.log(sum), org.assertj.core.api.Assertions.within(1e-3));
+        }
+        assertThat(scored.getString("choices[0].text")).isEqualTo(String.join("", scored.getList("choices[0].logprobs.tokens", String.class)));
+        assertThat(scored.getInt("usage.completion_tokens")).isZero();
+        assertThat(scored.getString("choices[0].finish_reason")).isEqualTo("length");
+
+        scoring.put("stream", true);
+        List<Float> streamed = new ArrayList<>();
+        chunks(given().contentType(ContentType.JSON).body(scoring).post("/v1/completions").then().statusCode(200).extract()
+                .asString()).forEach(chunk -> chunk.path("choices").path(0).path("logprobs").path("token_logprobs")
+                        .forEach(l -> streamed.add(l.isNull() ? null : l.floatValue())));
+        assertThat(streamed).isEqualTo(logprobs);
+
+        // with answers after it, each answer's tokens follow the prompt's, and best_of ranks by the answer's alone
+        JsonPath answered = given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", ids,
+                "max_tokens", 5, "temperature", 0, "echo", true, "logprobs", 1, "n", 2)).post("/v1/completions").then()
+                .statusCode(200).extract().jsonPath();
+        for (int i = 0; i < 2; i++) {
+            List<Float> all = answered.getList("choices[" + i + "].logprobs.token_logprobs", Float.class);
+            assertThat(all).hasSize(ids.size() + 5);
+            assertThat(all.subList(0, ids.size())).isEqualTo(logprobs);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 0))
+                .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("max_tokens"));
+    }
+
     /** echo puts the prompt first; what the service cannot honour (suffix, best_of, JSON mode, tools) is refused. */
     @Test
     void echoWorksAndWhatCannotBeHonouredIsRefusedNotIgnored() throws Exception {
@@ -289,7 +353,7 @@ class LanguageModelApiTest {
         assertThat(streamed.toString()).isEqualTo(PROMPT + alone);
 
         Map<String, Map<String, Object>> refusedByParam = Map.of("suffix", Map.of("suffix", " the end."),
-                "best_of", Map.of("best_of", 3, "stream", true), "echo", Map.of("echo", true, "logprobs", 1));
+                "best_of", Map.of("best_of", 3, "stream", true));
         refusedByParam.forEach((param, fields) -> {
             Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "prompt", PROMPT, "max_tokens", 4));
             request.putAll(fields);

@@ -26,7 +26,9 @@ public record CompletionRequest(
         Integer n,
         @Schema(description = "Return each token's log-probability and the 0-5 most likely tokens at each step")
         Integer logprobs,
-        @Schema(description = "Put the prompt before each answer's text (not with logprobs)") Boolean echo,
+        @Schema(description = "Put the prompt before each answer's text; with logprobs, its tokens before the answer's, "
+                + "each scored given those before it (the first has null); with max_tokens 0 only the prompt, scored")
+        Boolean echo,
         @Schema(description = "Not supported: insertion after a suffix is refused") String suffix,
         @JsonProperty("best_of") @Schema(description = "n to 8 candidates per prompt, of which the n with the highest "
                 + "log-probability per token are returned; not with stream")

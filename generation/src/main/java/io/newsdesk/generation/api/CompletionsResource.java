@@ -47,10 +47,12 @@ public class CompletionsResource {
             description = "OpenAI-compatible (the legacy completions API), with stream=true as server-sent events "
                     + "(with stream_options.include_usage, the last chunk holds the usage). The prompt is a string, up to "
                     + "8 strings, token ids or up to 8 arrays of them; answer j of prompt p has index p*n + j; echo puts "
-                    + "the prompt before each answer; best_of candidates are generated per prompt and the n with the "
+                    + "the prompt before each answer, and with logprobs its tokens before the answer's, each scored by "
+                    + "the model given the tokens before it (the first has null; max_tokens 0 with echo scores the "
+                    + "prompt and generates nothing); best_of candidates are generated per prompt and the n with the "
                     + "highest log-probability per token returned (not streamed); suffix is refused. Limits: body 1 MiB, "
                     + "200,000 characters per prompt, at most 16 answers (prompts times best_of, or n), logprobs 0-5, "
-                    + "frequency_penalty and presence_penalty -2 to 2, max_tokens 1-4096 (default 256), prompt plus "
+                    + "frequency_penalty and presence_penalty -2 to 2, max_tokens 1-4096 (default 256; 0 with echo), prompt plus "
                     + "max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
                     + "seed + i), up to 4 stop sequences. Sampling fields left out take the model's "
                     + "generation_config.json values. A client that disconnects stops the generation; one that runs "
@@ -66,20 +68,26 @@ public class CompletionsResource {
         SamplingParameters parameters = new SamplingParameters(body.maxTokens(), body.temperature(), body.topP(),
                 body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), bestOf, body.frequencyPenalty(),
                 body.presencePenalty());
+        boolean echo = Boolean.TRUE.equals(body.echo());
+        if (echo) {
+            parameters = parameters.allowingNoNewTokens();
+        }
         if (body.logprobs() != null && (body.logprobs() < 0 || body.logprobs() > MAX_LOGPROBS)) {
             throw SamplingParameters.invalid("logprobs", "must be between 0 and " + MAX_LOGPROBS);
         }
         refuseWhatCannotBeHonoured(body);
         Prompts prompts = Prompts.of(body.prompt());
         CompletionService.Prepared request = completions.prepareCompletion(body.model(), prompts, parameters);
-        boolean echo = Boolean.TRUE.equals(body.echo());
         boolean showLogprobs = body.logprobs() != null;
         // choosing among best_of candidates needs each token's log-probability, shown or not
         LogprobRecorder logprobs = showLogprobs || bestOf > n ? new LogprobRecorder(showLogprobs ? body.logprobs() : 0,
-                request.model().tokenizer(), request.answers()) : null;
+                request.model().tokenizer(), request.answers(), request.choices()) : null;
         CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();
+        // echoed with logprobs, the prompt is scored token by token as it is run through the model
+        CompletionService.PromptTokens promptTokens = echo && showLogprobs ? logprobs.promptListener() : null;
         if (!Boolean.TRUE.equals(body.stream())) {
-            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, tokens, () -> false));
+            var c = CompletionService.finished(completions.run(request, (piece, choice) -> { }, tokens, promptTokens,
+                    () -> false));
             List<Map<String, Object>> choices = new ArrayList<>();
             for (int i : best(c, logprobs, bestOf, n)) {
                 TextGenerator.Generation g = c.choices().get(i);
@@ -100,7 +108,7 @@ public class CompletionsResource {
                 begun[choice] = true;
                 stream.send(OpenAiShapes.envelope(id, "text_completion", created, body.model(), List.of(OpenAiShapes.choice(
                         choice, "text", text, "logprobs", unsent(logprobs, choice), "finish_reason", null))));
-            }, tokens, stream::clientGone);
+            }, tokens, promptTokens, stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
                 stream.done();
@@ -132,7 +140,7 @@ public class CompletionsResource {
                 candidates.add(i);
             }
             if (bestOf > n) {
-                candidates.sort(Comparator.comparingDouble(i -> -logprobs.all(i).stream()
+                candidates.sort(Comparator.comparingDouble(i -> -logprobs.generated(i).stream()
                         .mapToDouble(TokenLogprob::logprob).average().orElse(0)));
             }
             chosen.addAll(candidates.subList(0, Math.min(n, candidates.size())));
@@ -155,10 +163,6 @@ public class CompletionsResource {
         if (body.bestOf() != null && body.bestOf() > n && Boolean.TRUE.equals(body.stream())) {
             throw SamplingParameters.invalid("best_of", "a stream cannot choose among candidates it has already sent; "
                     + "set best_of to n or do not stream");
-        }
-        if (Boolean.TRUE.equals(body.echo()) && body.logprobs() != null) {
-            throw SamplingParameters.invalid("echo", "echo with logprobs is not supported (the prompt's tokens have no "
-                    + "log-probabilities here)");
         }
     }
 

@@ -79,10 +79,10 @@ final class OpenAiShapes {
         int offset = textOffset;
         for (TokenLogprob t : tokens) {
             texts.add(t.token());
-            logprobs.add(t.logprob());
+            logprobs.add(t.scored() ? t.logprob() : null);
             Map<String, Double> alternatives = new LinkedHashMap<>();
             t.top().forEach(a -> alternatives.putIfAbsent(a.token(), a.logprob()));
-            top.add(alternatives);
+            top.add(t.scored() ? alternatives : null);
             offsets.add(offset);
             offset += t.token().length();
         }

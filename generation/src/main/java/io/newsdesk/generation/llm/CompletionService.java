@@ -175,6 +175,21 @@ public class CompletionService {
 
     /** As {@link #run(Prepared, ObjIntConsumer, BooleanSupplier)}; {@code tokens} (null: nobody) hears every token. */
     public Completion run(Prepared request, ObjIntConsumer<String> stream, AnswerTokens tokens, BooleanSupplier cancelled) {
+        return run(request, stream, tokens, null, cancelled);
+    }
+
+    /**
+     * Told of each prompt token with the model's logits for the position that predicts it (null for a prompt's first
+     * token), with the prompt's index, once per prompt before its answers.
+     */
+    @FunctionalInterface
+    public interface PromptTokens {
+        void token(int position, int id, float[] logits, int prompt);
+    }
+
+    /** As {@link #run(Prepared, ObjIntConsumer, AnswerTokens, BooleanSupplier)}; {@code scoredPrompts} (null: nobody) hears the prompts. */
+    public Completion run(Prepared request, ObjIntConsumer<String> stream, AnswerTokens tokens, PromptTokens scoredPrompts,
+            BooleanSupplier cancelled) {
         long created = System.currentTimeMillis() / 1000;
         Instant deadline = Instant.now().plus(timeout);
         BooleanSupplier late = () -> Instant.now().isAfter(deadline);
@@ -184,14 +199,17 @@ public class CompletionService {
         try (PromptOnce prefilled = new PromptOnce()) {
             for (int i = 0; i < request.answers() && !(i > 0 && stop.getAsBoolean()); i++) {
                 int choice = i;
-                int[] prompt = request.prompts().get(i / request.choices());
+                int promptIndex = i / request.choices();
+                int[] prompt = request.prompts().get(promptIndex);
+                TextGenerator.PromptListener scored = scoredPrompts == null ? null
+                        : (position, id, logits) -> scoredPrompts.token(position, id, logits, promptIndex);
                 if (i % request.choices() == 0) {
                     promptTokens += prompt.length;
                     prefilled.release();
                 }
                 GenerationOptions options = request.options().withSeed(request.options().seed() + i);
                 try {
-                    choices.add(request.model().withTurn(deadline, g -> g.generate(prefilled.of(g, prompt, request.choices()), options,
+                    choices.add(request.model().withTurn(deadline, g -> g.generate(prefilled.of(g, prompt, request.choices(), scored), options,
                             piece -> stream.accept(piece, choice),
                             tokens == null ? null : (id, logits) -> tokens.token(id, logits, choice), stop)));
                 } catch (ServiceUnavailableException busy) {
@@ -219,9 +237,9 @@ public class CompletionService {
         private TextGenerator.Prefilled current;
 
         /** The prompt prefilled for {@code answers}, the first time with {@code generator} (which holds the model's turn). */
-        TextGenerator.Prefilled of(TextGenerator generator, int[] prompt, int answers) {
+        TextGenerator.Prefilled of(TextGenerator generator, int[] prompt, int answers, TextGenerator.PromptListener scored) {
             if (current == null) {
-                current = generator.prefill(prompt, answers);
+                current = generator.prefill(prompt, answers, scored);
             }
             return current;
         }

@@ -13,7 +13,20 @@ import java.util.List;
  * servers accept too.
  */
 public record SamplingParameters(Integer maxTokens, Double temperature, Double topP, Integer topK,
-        Double repetitionPenalty, Long seed, JsonNode stop, Integer n, Double frequencyPenalty, Double presencePenalty) {
+        Double repetitionPenalty, Long seed, JsonNode stop, Integer n, Double frequencyPenalty, Double presencePenalty,
+        int fewestTokens) {
+
+    /** The fields of a request that must generate at least one token. */
+    public SamplingParameters(Integer maxTokens, Double temperature, Double topP, Integer topK, Double repetitionPenalty,
+            Long seed, JsonNode stop, Integer n, Double frequencyPenalty, Double presencePenalty) {
+        this(maxTokens, temperature, topP, topK, repetitionPenalty, seed, stop, n, frequencyPenalty, presencePenalty, 1);
+    }
+
+    /** The same fields, with max_tokens 0 allowed: a completion that echoes its prompt may only score it. */
+    public SamplingParameters allowingNoNewTokens() {
+        return new SamplingParameters(maxTokens, temperature, topP, topK, repetitionPenalty, seed, stop, n,
+                frequencyPenalty, presencePenalty, 0);
+    }
 
     /** Without OpenAI's frequency and presence penalties. */
     public SamplingParameters(Integer maxTokens, Double temperature, Double topP, Integer topK, Double repetitionPenalty,
@@ -39,8 +52,9 @@ public record SamplingParameters(Integer maxTokens, Double temperature, Double t
     public GenerationOptions options(List<Integer> stopTokens, SamplingDefaults defaults) {
         choices();
         int max = maxTokens == null ? DEFAULT_MAX_TOKENS : maxTokens;
-        if (max < 1 || max > MAX_TOKENS_LIMIT) {
-            throw invalid("max_tokens", "must be between 1 and " + MAX_TOKENS_LIMIT);
+        if (max < fewestTokens || max > MAX_TOKENS_LIMIT) {
+            throw invalid("max_tokens", "must be between " + fewestTokens + " and " + MAX_TOKENS_LIMIT
+                    + (fewestTokens > 0 ? " (0 only with echo, to score the prompt)" : ""));
         }
         double t = first(temperature, defaults.temperature(), 1.0);
         if (t < 0 || t > 2) {

@@ -37,6 +37,18 @@ public record TokenLogprob(String token, double logprob, List<Alternative> top) 
         return new TokenLogprob(text(id, tokenizer), logits[id] - logNormaliser, alternatives);
     }
 
+    /**
+     * A prompt's first token, echoed: nothing before it predicts it, so it has no log-probability (NaN here, null
+     * in OpenAI's shape) and no alternatives.
+     */
+    public static TokenLogprob unscored(int id, LmTokenizer tokenizer) {
+        return new TokenLogprob(text(id, tokenizer), Double.NaN, List.of());
+    }
+
+    public boolean scored() {
+        return !Double.isNaN(logprob);
+    }
+
     private static String text(int id, LmTokenizer tokenizer) {
         return tokenizer.decode(new int[] {id});
     }

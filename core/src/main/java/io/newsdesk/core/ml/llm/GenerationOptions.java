@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * How to pick each next token.
  *
- * @param maxNewTokens      most tokens to generate
+ * @param maxNewTokens      most tokens to generate (0: none, the prompt is only run through the model)
  * @param temperature       0 picks the most likely token (greedy); higher flattens the distribution
  * @param topK              keep only the k most likely tokens (0 keeps all)
  * @param topP              keep the smallest set of most likely tokens whose probability reaches p (1 keeps all)
@@ -21,8 +21,8 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
         long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty) {
 
     public GenerationOptions {
-        if (maxNewTokens < 1 || temperature < 0 || topK < 0 || topP <= 0 || topP > 1 || repetitionPenalty <= 0) {
-            throw new IllegalArgumentException("max new tokens >= 1, temperature >= 0, top-k >= 0, 0 < top-p <= 1 and "
+        if (maxNewTokens < 0 || temperature < 0 || topK < 0 || topP <= 0 || topP > 1 || repetitionPenalty <= 0) {
+            throw new IllegalArgumentException("max new tokens >= 0, temperature >= 0, top-k >= 0, 0 < top-p <= 1 and "
                     + "repetition penalty > 0 are required");
         }
         stopTokenIds = List.copyOf(stopTokenIds);

@@ -171,6 +171,56 @@ class TextGeneratorTest {
         }
     }
 
+    /**
+     * Scoring a prompt as it is prefilled (in chunks of three) reports each token with the golden logits of the
+     * position before it, the first with none, and leaves the cache to go on from as an unscored prefill does.
+     */
+    @Test
+    void aScoredPrefillReportsEachPromptTokenWithTheLogitsThatPredictIt() {
+        TextGenerator chunked = new TextGenerator(model, tokenizer, 3);
+        for (JsonNode c : golden.get("cases")) {
+            int[] prompt = ints(c.get("input_ids"));
+            List<Integer> positions = new ArrayList<>();
+            List<Integer> ids = new ArrayList<>();
+            List<float[]> rows = new ArrayList<>();
+            try (TextGenerator.Prefilled prefilled = chunked.prefill(prompt, 1, (position, id, logits) -> {
+                positions.add(position);
+                ids.add(id);
+                rows.add(logits);
+            })) {
+                int[] expected = ints(c.get("greedy_new_ids"));
+                var g = chunked.generate(prefilled, GenerationOptions.greedy(expected.length), p -> { }, null, () -> false);
+                assertThat(g.text()).isEqualTo(tokenizer.decode(expected));
+            }
+            assertThat(positions).hasSize(prompt.length);
+            assertThat(rows.get(0)).as("nothing predicts the first token").isNull();
+            for (int p = 0; p < prompt.length; p++) {
+                assertThat(positions.get(p)).isEqualTo(p);
+                assertThat(ids.get(p)).isEqualTo(prompt[p]);
+            }
+            for (int p = 1; p < prompt.length; p++) {
+                JsonNode before = c.get("all_logits").get(p - 1);
+                double scale = 0;
+                double worst = 0;
+                for (int v = 0; v < before.size(); v++) {
+                    scale = Math.max(scale, Math.abs(before.get(v).asDouble()));
+                    worst = Math.max(worst, Math.abs(rows.get(p)[v] - before.get(v).asDouble()));
+                }
+                assertThat(worst / scale).as("position %d", p).isLessThan(1e-4);
+            }
+        }
+    }
+
+    @Test
+    void noNewTokensRunsThePromptAndGeneratesNothing() {
+        int[] prompt = ints(golden.get("cases").get(0).get("input_ids"));
+        var g = generator.generate(prompt, GenerationOptions.greedy(0), p -> { }, () -> false);
+        assertThat(g.text()).isEmpty();
+        assertThat(g.completionTokens()).isZero();
+        assertThat(g.promptTokens()).isEqualTo(prompt.length);
+        assertThatThrownBy(() -> GenerationOptions.greedy(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static long distinct(int[] ids) {
         return java.util.Arrays.stream(ids).distinct().count();
     }
