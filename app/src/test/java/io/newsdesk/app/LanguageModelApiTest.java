@@ -338,7 +338,39 @@ class LanguageModelApiTest {
                 .post("/v1/completions").then().statusCode(400).body("error.param", equalTo("max_tokens"));
     }
 
-    /** echo puts the prompt first; what the service cannot honour (suffix, best_of, JSON mode, tools) is refused. */
+    /**
+     * JSON mode: each answer, plain or streamed, is the start of a JSON object, and one that stopped by itself is a
+     * whole object; the random-weight model answers otherwise without it.
+     */
+    @Test
+    void jsonModeAnswersAreJsonObjects() throws Exception {
+        List<Map<String, String>> messages = List.of(Map.of("role", "user", "content", "Headline and tags as JSON, please."));
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "messages", messages,
+                "max_tokens", 60, "temperature", 1.0, "seed", 3, "n", 4, "response_format", Map.of("type", "json_object")));
+        JsonPath answers = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .statusCode(200).extract().jsonPath();
+        ObjectMapper strict = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        List<String> contents = answers.getList("choices.message.content", String.class);
+        List<String> reasons = answers.getList("choices.finish_reason", String.class);
+        for (int i = 0; i < contents.size(); i++) {
+            assertThat(contents.get(i).strip()).startsWith("{");
+            if (reasons.get(i).equals("stop")) {
+                assertThat(strict.readTree(contents.get(i)).isObject()).as(contents.get(i)).isTrue();
+            }
+        }
+        request.put("stream", true);
+        request.put("n", 1);
+        StringBuilder streamed = new StringBuilder();
+        chunks(given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then().statusCode(200)
+                .extract().asString()).forEach(c -> streamed.append(c.path("choices").path(0).path("delta").path("content").asText("")));
+        assertThat(streamed.toString()).isEqualTo(contents.get(0));
+        request.remove("response_format");
+        request.put("stream", false);
+        assertThat(given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then().statusCode(200)
+                .extract().<String>path("choices[0].message.content")).isNotEqualTo(contents.get(0));
+    }
+
+    /** echo puts the prompt first; what the service cannot honour (suffix, best_of, JSON schemas, tools) is refused. */
     @Test
     void echoWorksAndWhatCannotBeHonouredIsRefusedNotIgnored() throws Exception {
         String alone = complete(PROMPT);
@@ -362,8 +394,8 @@ class LanguageModelApiTest {
         });
         List<Map<String, String>> messages = List.of(Map.of("role", "user", "content", "Headline as JSON, please."));
         given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", messages, "max_tokens", 4,
-                "response_format", Map.of("type", "json_object"))).post("/v1/chat/completions").then().statusCode(400)
-                .body("error.param", equalTo("response_format"));
+                "response_format", Map.of("type", "json_schema", "json_schema", Map.of("name", "headline"))))
+                .post("/v1/chat/completions").then().statusCode(400).body("error.param", equalTo("response_format"));
         given().contentType(ContentType.JSON).body(Map.of("model", "qwen-tiny", "messages", messages, "max_tokens", 4,
                 "tools", List.of(Map.of("type", "function", "function", Map.of("name", "search"))))).post("/v1/chat/completions")
                 .then().statusCode(400).body("error.param", equalTo("tools"));

@@ -18,7 +18,7 @@ import io.restassured.http.ContentType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The official OpenAI Java SDK talks to the running service: a plain and a streaming chat completion. */
+/** The official OpenAI Java SDK talks to the running service: plain and streaming chats, logprobs, JSON mode. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 class OpenAiClientTest {
@@ -85,5 +85,19 @@ class OpenAiClientTest {
         assertThat(logprobs.tokens().orElseThrow()).hasSize((int) text.usage().orElseThrow().completionTokens());
         assertThat(String.join("", logprobs.tokens().orElseThrow())).isEqualTo(text.choices().get(0).text());
         assertThat(logprobs.textOffset().orElseThrow()).isSorted();
+    }
+
+    /** JSON mode through the SDK's own response_format type: the answer is (the start of) one JSON object. */
+    @Test
+    void theOfficialClientAsksForJsonMode() throws Exception {
+        OpenAIClient client = clientOfARegisteredModel();
+        ChatCompletion chat = client.chat().completions().create(ChatCompletionCreateParams.builder().model("qwen-sdk")
+                .addUserMessage("The headline and two tags, as JSON.").maxCompletionTokens(60).temperature(1.0).seed(5)
+                .responseFormat(com.openai.models.ResponseFormatJsonObject.builder().build()).build());
+        String content = chat.choices().get(0).message().content().orElseThrow();
+        assertThat(content.strip()).startsWith("{");
+        if (chat.choices().get(0).finishReason() == ChatCompletion.Choice.FinishReason.STOP) {
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(content).isObject()).as(content).isTrue();
+        }
     }
 }

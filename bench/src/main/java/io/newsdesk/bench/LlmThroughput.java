@@ -8,8 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import io.newsdesk.core.ml.ComputeDevice;
 import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.GenerationOptions;
-import io.newsdesk.core.ml.llm.TokenSampler;
+import io.newsdesk.core.ml.llm.JsonConstraint;
 import io.newsdesk.core.ml.llm.KvCache;
+import io.newsdesk.core.ml.llm.TokenBytes;
+import io.newsdesk.core.ml.llm.TokenSampler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -97,6 +99,7 @@ public final class LlmThroughput {
                 PROMPT, NEW_TOKENS, ROUNDS, SHAPED_PROMPT, SHAPED_NEW_TOKENS, SHAPED_UNCACHED_TOKENS, SHAPED_ROUNDS));
         md.append(overhead);
         md.append(samplingTable());
+        md.append(jsonModeTable());
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, md.toString());
         System.out.println("llm bench: wrote " + output);
@@ -240,6 +243,84 @@ public final class LlmThroughput {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * Milliseconds to mask, before one token is drawn, the tokens of a Qwen-sized vocabulary that cannot continue a
+     * JSON object (JSON mode), at three points of an object. The vocabulary is synthetic, written for the bench as
+     * a byte-level tokenizer.json: the 256 single bytes, then words of 1-9 lower-case letters, half of them after a
+     * space, as most of an English vocabulary is.
+     */
+    static String jsonModeTable() throws java.io.IOException {
+        Path dir = Files.createTempDirectory("newsdesk-json-bench");
+        try {
+            Path json = dir.resolve("tokenizer.json");
+            Files.writeString(json, syntheticByteLevelTokenizer(151_936));
+            TokenBytes vocabulary = TokenBytes.load(json).orElseThrow();
+            StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%nJSON mode (`response_format: json_object`): "
+                    + "milliseconds per token to mask the tokens that cannot continue the object (`JsonConstraint`), "
+                    + "over %d tokens, best of %d rounds, on a synthetic byte-level vocabulary of 151,936 tokens (the 256 "
+                    + "bytes, then words of 1-9 letters, half after a space). Paid on every token of a JSON-mode answer, "
+                    + "beside the forward pass above.%n%n| the answer so far | tokens that fit | ms per token |%n|---|---|---|%n",
+                    DRAWS, ROUNDS));
+            float[] logits = new float[151_936];
+            for (String[] point : new String[][] {{"nothing yet", ""}, {"inside a string", "{\"headline\": \"Storm"},
+                {"after a value", "{\"headline\": \"Storm\""}}) {
+                double best = Double.MAX_VALUE;
+                int fit = 0;
+                for (int round = 0; round <= ROUNDS; round++) {
+                    JsonConstraint constraint = new JsonConstraint(vocabulary);
+                    for (byte b : point[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                        constraint.accept(b & 0xff); // token id b is the single byte b in this vocabulary
+                    }
+                    long t0 = System.nanoTime();
+                    for (int d = 0; d < DRAWS; d++) {
+                        java.util.Arrays.fill(logits, 0f);
+                        constraint.mask(logits);
+                    }
+                    if (round > 0) {
+                        best = Math.min(best, (System.nanoTime() - t0) / 1e6 / DRAWS);
+                    }
+                    fit = 0;
+                    for (float logit : logits) {
+                        fit += logit == 0f ? 1 : 0;
+                    }
+                }
+                md.append(String.format(Locale.ROOT, "| %s `%s` | %,d | %.2f |%n", point[0], point[1], fit, best));
+            }
+            return md.toString();
+        } finally {
+            RandomModel.delete(dir);
+        }
+    }
+
+    /** A byte-level BPE tokenizer.json whose first 256 ids are the single bytes, in GPT-2's byte alphabet. */
+    private static String syntheticByteLevelTokenizer(int size) {
+        char[] alphabet = new char[256];
+        int next = 256;
+        for (int b = 0; b < 256; b++) {
+            boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
+            alphabet[b] = (char) (printable ? b : next++);
+        }
+        java.util.Set<String> tokens = new java.util.LinkedHashSet<>();
+        for (int b = 0; b < 256; b++) {
+            tokens.add(String.valueOf(alphabet[b]));
+        }
+        Random random = new Random(3);
+        while (tokens.size() < size) {
+            StringBuilder token = new StringBuilder(random.nextBoolean() ? String.valueOf(alphabet[' ']) : "");
+            for (int n = 1 + random.nextInt(9); n > 0; n--) {
+                token.append((char) ('a' + random.nextInt(26)));
+            }
+            tokens.add(token.toString());
+        }
+        StringBuilder vocab = new StringBuilder();
+        int id = 0;
+        for (String token : tokens) {
+            vocab.append(id == 0 ? "" : ",").append('"').append(token.replace("\\", "\\\\").replace("\"", "\\\"")).append("\":").append(id++);
+        }
+        return "{\"added_tokens\":[],\"decoder\":{\"type\":\"ByteLevel\"},\"model\":{\"type\":\"BPE\",\"vocab\":{"
+                + vocab + "},\"merges\":[]}}";
     }
 
     /** Seconds for the prefill and for the decode steps. */

@@ -35,8 +35,10 @@ public record ChatCompletionRequest(
         @Schema(description = "Return each answer token's log-probability") Boolean logprobs,
         @JsonProperty("top_logprobs") @Schema(description = "With logprobs: the 0-20 most likely tokens at each step")
         Integer topLogprobs,
-        @JsonProperty("response_format") @Schema(description = "Only {\"type\": \"text\"}: this service cannot "
-                + "constrain the output to JSON") JsonNode responseFormat,
+        @JsonProperty("response_format") @Schema(description = "{\"type\": \"text\"} (the default) or "
+                + "{\"type\": \"json_object\"}: the answer is then one JSON object, every token drawn from those that "
+                + "can continue it, and ends when the object closes (finish_reason length if max_tokens comes first); "
+                + "json_schema is refused") JsonNode responseFormat,
         @Schema(description = "Not supported: a request with tools is refused rather than answered without them")
         JsonNode tools,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "

@@ -56,7 +56,9 @@ public class ChatCompletionsResource {
                     + "the model's chat template. Limits: body 1 MiB, 256 messages, max_tokens 1-4096 (default 256), "
                     + "prompt plus max_tokens within the model's context, top_logprobs 0-20, frequency_penalty and "
                     + "presence_penalty -2 to 2, n 1-8 (answers generated in turn, answer i sampled with seed + i), up to "
-                    + "4 stop sequences. Sampling fields left out take the model's generation_config.json values. A "
+                    + "4 stop sequences. Sampling fields left out take the model's generation_config.json values. "
+                    + "response_format {\"type\": \"json_object\"} keeps each answer to one JSON object (nesting up to "
+                    + "32 levels, whitespace runs up to 24 bytes), ending when it closes; json_schema is refused. A "
                     + "client that disconnects stops the generation. Extension: newsdesk_context grounds the answer in "
                     + "the archive, citing articles by number; one that runs past newsdesk.generation.timeout (default "
                     + "120 s, waiting for the model included) gets a 504 error, or an error event when streamed.")
@@ -65,6 +67,7 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull ChatCompletionRequest body) {
         refuseWhatCannotBeHonoured(body);
+        boolean jsonObject = asksForJsonObject(body.responseFormat());
         Integer max = body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens();
         SamplingParameters parameters = new SamplingParameters(max, body.temperature(), body.topP(), body.topK(),
                 body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(), body.presencePenalty());
@@ -79,7 +82,8 @@ public class ChatCompletionsResource {
             citations = grounded.citations();
         }
         int topLogprobs = topLogprobs(body);
-        CompletionService.Prepared request = completions.prepareChat(body.model(), messages, parameters);
+        CompletionService.Prepared prepared = completions.prepareChat(body.model(), messages, parameters);
+        CompletionService.Prepared request = jsonObject ? prepared.asJsonObject() : prepared;
         LogprobRecorder logprobs = topLogprobs < 0 ? null
                 : new LogprobRecorder(topLogprobs, request.model().tokenizer(), request.answers());
         CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();
@@ -149,14 +153,22 @@ public class ChatCompletionsResource {
 
     /** Fields this service cannot honour get a 400 rather than an answer that silently ignores them. */
     private static void refuseWhatCannotBeHonoured(ChatCompletionRequest body) {
-        JsonNode format = body.responseFormat();
-        if (format != null && !format.isNull() && !"text".equals(format.path("type").asText())) {
-            throw SamplingParameters.invalid("response_format", "only {\"type\": \"text\"} is supported: this service "
-                    + "cannot constrain a model's output to JSON; ask for JSON in the messages and parse the answer");
-        }
         if (body.tools() != null && !body.tools().isNull() && !body.tools().isEmpty()) {
             throw SamplingParameters.invalid("tools", "tool calls are not supported");
         }
+    }
+
+    /** True for OpenAI's JSON mode; free text when absent or {@code text}; anything else (a JSON schema) is refused. */
+    private static boolean asksForJsonObject(JsonNode format) {
+        if (format == null || format.isNull()) {
+            return false;
+        }
+        String type = format.path("type").asText();
+        if (!type.equals("text") && !type.equals("json_object")) {
+            throw SamplingParameters.invalid("response_format", "type must be text or json_object: the output can be kept "
+                    + "to a JSON object, not yet to a JSON schema; describe the fields in the messages");
+        }
+        return type.equals("json_object");
     }
 
     /** How many most likely tokens to report at each step; -1 when the request asks for no logprobs. */

@@ -80,6 +80,15 @@ public class CompletionService {
         public int answers() {
             return prompts.size() * choices;
         }
+
+        /** The same request with every answer kept to one JSON object (OpenAI's JSON mode). */
+        public Prepared asJsonObject() {
+            if (model.tokenizer().tokenBytes().isEmpty()) {
+                throw SamplingParameters.invalid("response_format", "the model '" + model.name() + "' has a tokenizer.json "
+                        + "whose token bytes are not read here, so its output cannot be kept to JSON");
+            }
+            return new Prepared(model, prompts, options.withFormat(GenerationOptions.OutputFormat.JSON_OBJECT), choices);
+        }
     }
 
     public Prepared prepareCompletion(String model, Prompts prompts, SamplingParameters parameters) {

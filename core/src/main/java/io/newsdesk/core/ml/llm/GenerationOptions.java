@@ -16,9 +16,25 @@ import java.util.List;
  * @param stopSequences     texts that end the generation; the text is cut before them
  * @param frequencyPenalty  OpenAI's: subtracted from a token's logit once for every time it was generated so far
  * @param presencePenalty   OpenAI's: subtracted from the logit of every token generated at least once so far
+ * @param format            free text, or one JSON object (the generation ends when it closes)
  */
 public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
-        long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty) {
+        long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty,
+        OutputFormat format) {
+
+    /** What the generated text must be. */
+    public enum OutputFormat {
+        TEXT,
+        /** A single JSON object: tokens that cannot continue one are never drawn. */
+        JSON_OBJECT
+    }
+
+    /** Free text. */
+    public GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
+            long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty) {
+        this(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds, stopSequences, frequencyPenalty,
+                presencePenalty, OutputFormat.TEXT);
+    }
 
     public GenerationOptions {
         if (maxNewTokens < 0 || temperature < 0 || topK < 0 || topP <= 0 || topP > 1 || repetitionPenalty <= 0) {
@@ -26,6 +42,7 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
                     + "repetition penalty > 0 are required");
         }
         stopTokenIds = List.copyOf(stopTokenIds);
+        java.util.Objects.requireNonNull(format, "format");
         stopSequences = List.copyOf(stopSequences);
     }
 
@@ -38,7 +55,13 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
     /** The same options with another seed: each of several answers to one request samples on its own. */
     public GenerationOptions withSeed(long newSeed) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, newSeed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty);
+                stopSequences, frequencyPenalty, presencePenalty, format);
+    }
+
+    /** The same options with another output format. */
+    public GenerationOptions withFormat(OutputFormat newFormat) {
+        return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
+                stopSequences, frequencyPenalty, presencePenalty, newFormat);
     }
 
     public static GenerationOptions greedy(int maxNewTokens) {

@@ -3,7 +3,9 @@ package io.newsdesk.core.ml.llm;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The model folder's {@code tokenizer.json} through DJL's Hugging Face tokenizers binding: prompts become ids with
@@ -12,14 +14,33 @@ import java.nio.file.Path;
 public final class LmTokenizer implements AutoCloseable {
 
     private final HuggingFaceTokenizer tokenizer;
+    private final Path tokenizerJson;
+    private Optional<TokenBytes> tokenBytes;
 
-    private LmTokenizer(HuggingFaceTokenizer tokenizer) {
+    private LmTokenizer(HuggingFaceTokenizer tokenizer, Path tokenizerJson) {
         this.tokenizer = tokenizer;
+        this.tokenizerJson = tokenizerJson;
     }
 
     public static LmTokenizer load(Path folder) throws IOException {
-        return new LmTokenizer(HuggingFaceTokenizer.builder().optTokenizerPath(folder.resolve("tokenizer.json"))
-                .optAddSpecialTokens(true).optTruncation(false).optPadding(false).build());
+        Path json = folder.resolve("tokenizer.json");
+        return new LmTokenizer(HuggingFaceTokenizer.builder().optTokenizerPath(json)
+                .optAddSpecialTokens(true).optTruncation(false).optPadding(false).build(), json);
+    }
+
+    /**
+     * The bytes of each token, read from {@code tokenizer.json} the first time they are asked for (only constrained
+     * generation needs them); empty for a vocabulary of a kind {@link TokenBytes} does not read.
+     */
+    public synchronized Optional<TokenBytes> tokenBytes() {
+        if (tokenBytes == null) {
+            try {
+                tokenBytes = TokenBytes.load(tokenizerJson);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + tokenizerJson, e);
+            }
+        }
+        return tokenBytes;
     }
 
     /** The ids of a plain prompt, with the special tokens the tokenizer adds (a BOS, for most). */

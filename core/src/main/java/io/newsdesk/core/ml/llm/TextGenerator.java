@@ -177,6 +177,7 @@ public final class TextGenerator {
         int n = 0;
         String emitted = "";
         FinishReason reason = FinishReason.LENGTH;
+        JsonConstraint json = jsonConstraint(options);
         try (KvCache cache = prompt.cacheForNextAnswer()) {
             float[] last = prompt.nextLogits.clone();
             while (n < options.maxNewTokens()) {
@@ -185,7 +186,16 @@ public final class TextGenerator {
                     break;
                 }
                 float[] raw = tokens == null ? null : last.clone();
+                if (json != null && !json.mask(last)) {
+                    break; // no token continues the object: it stays unfinished, as when the tokens run out
+                }
                 int next = sampler.next(last, context, length);
+                if (json != null) {
+                    if (!json.allows(next)) {
+                        next = GreedyDecoder.argmax(last); // a draw that landed on a masked token's zero weight
+                    }
+                    json.accept(next);
+                }
                 if (options.stopTokenIds().contains(next)) {
                     reason = FinishReason.STOP;
                     break;
@@ -208,6 +218,10 @@ public final class TextGenerator {
                     stream.accept(text.substring(emitted.length(), safe));
                     emitted = text.substring(0, safe);
                 }
+                if (json != null && json.complete()) {
+                    reason = FinishReason.STOP;
+                    break;
+                }
                 if (n < options.maxNewTokens()) {
                     last = model.forwardLast(new int[] {next}, cache);
                 }
@@ -220,6 +234,19 @@ public final class TextGenerator {
             stream.accept(result.substring(emitted.length()));
         }
         return new Generation(result, reason, promptIds.length, n);
+    }
+
+    private JsonConstraint jsonConstraint(GenerationOptions options) {
+        if (options.format() != GenerationOptions.OutputFormat.JSON_OBJECT) {
+            return null;
+        }
+        return new JsonConstraint(tokenizer.tokenBytes().orElseThrow(() -> new IllegalArgumentException(
+                "JSON output needs the bytes of the model's tokens, and its tokenizer.json is of a kind not read here")));
+    }
+
+    /** Whether this model's tokens can be kept to JSON: its vocabulary is of a kind {@link TokenBytes} reads. */
+    public boolean canConstrainToJson() {
+        return tokenizer.tokenBytes().isPresent();
     }
 
     private void requireRoom(int promptTokens, GenerationOptions options) {

@@ -221,6 +221,45 @@ class TextGeneratorTest {
         assertThatThrownBy(() -> GenerationOptions.greedy(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * JSON mode: whatever the (random-weight) model would say, every answer is the start of a JSON object, and an
+     * answer that ends by itself is one whole object; the same draws unconstrained are not JSON at all.
+     */
+    @Test
+    void jsonModeKeepsEveryAnswerToOneJsonObject() throws Exception {
+        int[] prompt = tokenizer.encode("Reply in JSON with a headline and tags:");
+        var mapper = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        int whole = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            var free = new GenerationOptions(60, 1.0, 0, 1.0, 1, seed, model.config().eosTokenIds(), List.of());
+            var json = free.withFormat(GenerationOptions.OutputFormat.JSON_OBJECT);
+            String unconstrained = generator.generate(prompt, free, p -> { }, () -> false).text();
+            assertThat(isJsonPrefix(unconstrained)).as("unconstrained, seed %d: %s", seed, unconstrained).isFalse();
+            StringBuilder streamed = new StringBuilder();
+            var g = generator.generate(prompt, json, streamed::append, () -> false);
+            assertThat(g.text()).isEqualTo(streamed.toString());
+            assertThat(isJsonPrefix(g.text())).as("seed %d: %s", seed, g.text()).isTrue();
+            assertThat(g.text().strip()).startsWith("{");
+            if (g.finishReason() == TextGenerator.FinishReason.STOP) {
+                assertThat(mapper.readTree(g.text()).isObject()).as(g.text()).isTrue();
+                whole++;
+            } else {
+                assertThat(g.completionTokens()).isEqualTo(60);
+            }
+        }
+        assertThat(whole).as("answers that closed their object within 60 tokens").isPositive();
+    }
+
+    private static boolean isJsonPrefix(String text) {
+        JsonPrefix prefix = new JsonPrefix();
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            if (!prefix.accept(b & 0xff)) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
     private static long distinct(int[] ids) {
         return java.util.Arrays.stream(ids).distinct().count();
     }

@@ -1,0 +1,81 @@
+package io.newsdesk.core.ml.llm;
+
+/**
+ * Keeps one generation to a single JSON object (OpenAI's JSON mode): before each token is drawn, every token whose
+ * bytes cannot continue the object so far is masked (the end-of-sequence token too, until the object is whole), and
+ * the object's closing brace ends the generation.
+ */
+public final class JsonConstraint {
+
+    private final TokenBytes vocabulary;
+    private final JsonPrefix text = new JsonPrefix();
+    private final JsonPrefix trial = new JsonPrefix();
+    private final boolean[] firstByteFits = new boolean[256];
+
+    public JsonConstraint(TokenBytes vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** Sets the logits of tokens that cannot come next to minus infinity; false when no token can. */
+    public boolean mask(float[] logits) {
+        // most tokens fail on their first byte: testing the 256 bytes once spares copying the state for them
+        for (int b = 0; b < 256; b++) {
+            trial.copyFrom(text);
+            firstByteFits[b] = trial.accept(b);
+        }
+        // inside a string most tokens are plain text, which fits whatever it is
+        boolean inString = text.inString();
+        boolean any = false;
+        for (int id = 0; id < logits.length; id++) {
+            int first = vocabulary.firstByte(id);
+            boolean fits = first >= 0 && firstByteFits[first]
+                    && ((inString && vocabulary.stringSafe(id)) || fitsWhole(vocabulary.of(id)));
+            if (fits) {
+                any = true;
+            } else {
+                logits[id] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        return any;
+    }
+
+    private boolean fitsWhole(byte[] token) {
+        if (token.length == 1) {
+            return true; // its one byte was tried with the first bytes
+        }
+        trial.copyFrom(text);
+        for (byte b : token) {
+            if (!trial.accept(b & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the token can come next. */
+    public boolean allows(int id) {
+        byte[] token = vocabulary.of(id);
+        if (token == null || token.length == 0) {
+            return false;
+        }
+        trial.copyFrom(text);
+        for (byte b : token) {
+            if (!trial.accept(b & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Takes a token that {@link #allows} allowed. */
+    public void accept(int id) {
+        for (byte b : vocabulary.of(id)) {
+            text.accept(b & 0xff);
+        }
+    }
+
+    /** True once the object has closed. */
+    public boolean complete() {
+        return text.complete();
+    }
+}
