@@ -23,12 +23,16 @@ public final class JsonConstraint {
             trial.copyFrom(text);
             firstByteFits[b] = trial.accept(b);
         }
-        // inside a string most tokens are plain text, which fits whatever it is
+        // inside a string most tokens are plain text, which fits whatever it is; between tokens whitespace leaves the
+        // state as it was, so a token's first byte after its leading spaces must fit where its first byte would
         boolean inString = text.inString();
+        boolean between = text.betweenTokens();
         boolean any = false;
         for (int id = 0; id < logits.length; id++) {
             int first = vocabulary.firstByte(id);
+            int afterSpace = between ? vocabulary.firstAfterSpace(id) : -1;
             boolean fits = first >= 0 && firstByteFits[first]
+                    && (afterSpace < 0 || firstByteFits[afterSpace])
                     && ((inString && vocabulary.stringSafe(id)) || fitsWhole(vocabulary.of(id)));
             if (fits) {
                 any = true;

@@ -57,6 +57,11 @@ final class JsonPrefix {
         return state == STRING;
     }
 
+    /** True between values, keys and punctuation: where whitespace may come and leaves the state as it was. */
+    boolean betweenTokens() {
+        return state <= ARRAY_NEXT;
+    }
+
     void copyFrom(JsonPrefix other) {
         System.arraycopy(other.open, 0, open, 0, other.depth);
         depth = other.depth;

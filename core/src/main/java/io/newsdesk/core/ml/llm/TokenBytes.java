@@ -26,15 +26,23 @@ public final class TokenBytes {
     private final byte[][] bytes;
     /** Each token's first byte, -1 for none: read on every token drawn in JSON mode, so kept in one array. */
     private final short[] firstByte;
+    /** Each token's first byte after its leading JSON whitespace; -1 for none (or a token of whitespace only). */
+    private final short[] firstAfterSpace;
     /** Tokens that can stand anywhere inside a JSON string: no quote, backslash or control character. */
     private final java.util.BitSet stringSafe = new java.util.BitSet();
 
     private TokenBytes(byte[][] bytes) {
         this.bytes = bytes;
         this.firstByte = new short[bytes.length];
+        this.firstAfterSpace = new short[bytes.length];
         for (int id = 0; id < bytes.length; id++) {
             byte[] token = bytes[id];
             firstByte[id] = token == null || token.length == 0 ? -1 : (short) (token[0] & 0xff);
+            int at = 0;
+            while (token != null && at < token.length && isJsonWhitespace(token[at])) {
+                at++;
+            }
+            firstAfterSpace[id] = token == null || at == token.length ? -1 : (short) (token[at] & 0xff);
             boolean safe = token != null && token.length > 0;
             for (int i = 0; safe && i < token.length; i++) {
                 int b = token[i] & 0xff;
@@ -84,6 +92,15 @@ public final class TokenBytes {
     /** The token's first byte; -1 for an added token, an empty one or an id beyond the vocabulary. */
     public int firstByte(int id) {
         return id >= 0 && id < firstByte.length ? firstByte[id] : -1;
+    }
+
+    /** The token's first byte after leading spaces, tabs and line breaks; -1 when it has none. */
+    public int firstAfterSpace(int id) {
+        return id >= 0 && id < firstAfterSpace.length ? firstAfterSpace[id] : -1;
+    }
+
+    private static boolean isJsonWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** Whether the token's bytes can all stand inside a JSON string as they are. */

@@ -1,0 +1,67 @@
+package io.newsdesk.core.ml.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The mask's shortcuts (first bytes, plain string text, leading spaces) mask exactly what trying every token does. */
+class JsonConstraintTest {
+
+    @Test
+    void theMaskIsWhatTryingEveryTokenGivesAtEveryPointOfAnObject() throws Exception {
+        Path folder = Path.of(getClass().getResource("/models/tiny-qwen2/config.json").toURI()).getParent();
+        TokenBytes vocabulary = TokenBytes.load(folder.resolve("tokenizer.json")).orElseThrow();
+        int size = 520; // a little beyond the vocabulary, as a model's logits can be
+        int[] singleByte = new int[256];
+        Arrays.fill(singleByte, -1);
+        for (int id = 0; id < size; id++) {
+            byte[] bytes = vocabulary.of(id);
+            if (bytes != null && bytes.length == 1) {
+                singleByte[bytes[0] & 0xff] = id;
+            }
+        }
+        String json = "  {\"headline\": \"Storm \\\"Ana\\\" hits\",\n \"tags\": [\"news\", 12.5e-1, true, null, {}],"
+                + " \"ok\" : false}";
+        byte[] text = json.getBytes(StandardCharsets.UTF_8);
+        JsonConstraint constraint = new JsonConstraint(vocabulary);
+        JsonPrefix sofar = new JsonPrefix();
+        int checkedPoints = 0;
+        for (int at = 0; at <= text.length; at++) {
+            float[] logits = new float[size];
+            boolean any = constraint.mask(logits);
+            int fitting = 0;
+            for (int id = 0; id < size; id++) {
+                boolean expected = fitsByTrying(sofar, vocabulary.of(id));
+                assertThat(logits[id] == 0f).as("token %d after %d bytes of %s", id, at, json).isEqualTo(expected);
+                fitting += expected ? 1 : 0;
+            }
+            assertThat(any).isEqualTo(fitting > 0);
+            checkedPoints++;
+            if (at < text.length) {
+                int id = singleByte[text[at] & 0xff];
+                assertThat(constraint.allows(id)).isTrue();
+                constraint.accept(id);
+                sofar.accept(text[at] & 0xff);
+            }
+        }
+        assertThat(constraint.complete()).isTrue();
+        assertThat(checkedPoints).isEqualTo(text.length + 1);
+    }
+
+    private static boolean fitsByTrying(JsonPrefix sofar, byte[] token) {
+        if (token == null || token.length == 0) {
+            return false;
+        }
+        JsonPrefix trial = new JsonPrefix();
+        trial.copyFrom(sofar);
+        for (byte b : token) {
+            if (!trial.accept(b & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
