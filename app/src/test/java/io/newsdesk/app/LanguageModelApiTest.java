@@ -340,7 +340,8 @@ class LanguageModelApiTest {
 
     /**
      * JSON mode: each answer, plain or streamed, is the start of a JSON object, and one that stopped by itself is a
-     * whole object; the random-weight model answers otherwise without it.
+     * whole object; the random-weight model answers otherwise without it. A json_schema keeps answers to its shape;
+     * a schema with a keyword that cannot be kept to is refused, naming it.
      */
     @Test
     void jsonModeAnswersAreJsonObjects() throws Exception {
@@ -364,8 +365,29 @@ class LanguageModelApiTest {
         chunks(given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then().statusCode(200)
                 .extract().asString()).forEach(c -> streamed.append(c.path("choices").path(0).path("delta").path("content").asText("")));
         assertThat(streamed.toString()).isEqualTo(contents.get(0));
-        request.remove("response_format");
+
+        Map<String, Object> schema = Map.of("type", "object", "additionalProperties", false, "required", List.of("section", "breaking"),
+                "properties", Map.of("section", Map.of("enum", List.of("news", "sports")), "breaking", Map.of("type", "boolean")));
         request.put("stream", false);
+        request.put("n", 3);
+        request.put("response_format", Map.of("type", "json_schema", "json_schema", Map.of("name", "tag", "strict", true,
+                "schema", schema)));
+        JsonPath structured = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .statusCode(200).extract().jsonPath();
+        for (String content : structured.getList("choices.message.content", String.class)) {
+            JsonNode answer = strict.readTree(content);
+            assertThat(answer.size()).as(content).isEqualTo(2);
+            assertThat(answer.path("section").asText()).as(content).isIn("news", "sports");
+            assertThat(answer.path("breaking").isBoolean()).as(content).isTrue();
+        }
+        request.put("response_format", Map.of("type", "json_schema", "json_schema", Map.of("name", "tag", "schema",
+                Map.of("type", "object", "properties", Map.of("headline", Map.of("type", "string", "pattern", "^[A-Z]"))))));
+        given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then().statusCode(400)
+                .body("error.param", equalTo("response_format"))
+                .body("error.message", org.hamcrest.Matchers.containsString("pattern is not supported"));
+
+        request.remove("response_format");
+        request.put("n", 4);
         assertThat(given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then().statusCode(200)
                 .extract().<String>path("choices[0].message.content")).isNotEqualTo(contents.get(0));
     }

@@ -38,7 +38,9 @@ public record ChatCompletionRequest(
         @JsonProperty("response_format") @Schema(description = "{\"type\": \"text\"} (the default) or "
                 + "{\"type\": \"json_object\"}: the answer is then one JSON object, every token drawn from those that "
                 + "can continue it, and ends when the object closes (finish_reason length if max_tokens comes first); "
-                + "json_schema is refused") JsonNode responseFormat,
+                + "or {\"type\": \"json_schema\", \"json_schema\": {\"name\": ..., \"schema\": {...}}}: one object of "
+                + "that schema, whose root is an object (type, properties, required, items, enum and const of strings; "
+                + "other keywords are refused)") JsonNode responseFormat,
         @Schema(description = "Not supported: a request with tools is refused rather than answered without them")
         JsonNode tools,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "

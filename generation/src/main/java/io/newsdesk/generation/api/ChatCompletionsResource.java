@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdesk.core.http.BodyLimit;
 import io.newsdesk.core.ml.llm.ChatTemplate;
+import io.newsdesk.core.ml.llm.JsonShape;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.problem.InvalidRequestException;
 import io.newsdesk.generation.editor.ArchiveContext;
@@ -57,9 +58,11 @@ public class ChatCompletionsResource {
                     + "prompt plus max_tokens within the model's context, top_logprobs 0-20, frequency_penalty and "
                     + "presence_penalty -2 to 2, n 1-8 (answers generated in turn, answer i sampled with seed + i), up to "
                     + "4 stop sequences. Sampling fields left out take the model's generation_config.json values. "
-                    + "response_format {\"type\": \"json_object\"} keeps each answer to one JSON object (nesting up to "
-                    + "32 levels, whitespace runs up to 24 bytes), ending when it closes; json_schema is refused. A "
-                    + "client that disconnects stops the generation. Extension: newsdesk_context grounds the answer in "
+                    + "response_format {\"type\": \"json_object\"} keeps each answer to one JSON object (compact: "
+                    + "one whitespace byte at most between tokens, nesting up to 32 levels), ending when it closes; "
+                    + "json_schema to one object of that schema (type, properties with required and no others, items, "
+                    + "string enum and const; a schema using other keywords is refused). A client that disconnects "
+                    + "stops the generation. Extension: newsdesk_context grounds the answer in "
                     + "the archive, citing articles by number; one that runs past newsdesk.generation.timeout (default "
                     + "120 s, waiting for the model included) gets a 504 error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")
@@ -67,7 +70,7 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull ChatCompletionRequest body) {
         refuseWhatCannotBeHonoured(body);
-        boolean jsonObject = asksForJsonObject(body.responseFormat());
+        JsonShape answerShape = jsonShape(body.responseFormat());
         Integer max = body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens();
         SamplingParameters parameters = new SamplingParameters(max, body.temperature(), body.topP(), body.topK(),
                 body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(), body.presencePenalty());
@@ -83,7 +86,7 @@ public class ChatCompletionsResource {
         }
         int topLogprobs = topLogprobs(body);
         CompletionService.Prepared prepared = completions.prepareChat(body.model(), messages, parameters);
-        CompletionService.Prepared request = jsonObject ? prepared.asJsonObject() : prepared;
+        CompletionService.Prepared request = answerShape != null ? prepared.asJson(answerShape) : prepared;
         LogprobRecorder logprobs = topLogprobs < 0 ? null
                 : new LogprobRecorder(topLogprobs, request.model().tokenizer(), request.answers());
         CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();
@@ -158,17 +161,39 @@ public class ChatCompletionsResource {
         }
     }
 
-    /** True for OpenAI's JSON mode; free text when absent or {@code text}; anything else (a JSON schema) is refused. */
-    private static boolean asksForJsonObject(JsonNode format) {
+    /**
+     * The shape a response_format asks the answer to keep to: none for text, any object for JSON mode, the schema's
+     * for structured outputs (a schema with what generation cannot keep to is refused).
+     */
+    private static JsonShape jsonShape(JsonNode format) {
         if (format == null || format.isNull()) {
-            return false;
+            return null;
         }
-        String type = format.path("type").asText();
-        if (!type.equals("text") && !type.equals("json_object")) {
-            throw SamplingParameters.invalid("response_format", "type must be text or json_object: the output can be kept "
-                    + "to a JSON object, not yet to a JSON schema; describe the fields in the messages");
+        switch (format.path("type").asText()) {
+            case "text" -> {
+                return null;
+            }
+            case "json_object" -> {
+                return JsonShape.ANY_OBJECT;
+            }
+            case "json_schema" -> {
+                JsonNode schema = format.path("json_schema").path("schema");
+                if (!schema.isObject()) {
+                    throw SamplingParameters.invalid("response_format", "json_schema.schema must be a JSON Schema object");
+                }
+                JsonShape shape;
+                try {
+                    shape = JsonShape.of(schema);
+                } catch (IllegalArgumentException unsupported) {
+                    throw SamplingParameters.invalid("response_format", unsupported.getMessage());
+                }
+                if (!shape.objectOnly()) {
+                    throw SamplingParameters.invalid("response_format", "the schema's root must be of type object");
+                }
+                return shape;
+            }
+            default -> throw SamplingParameters.invalid("response_format", "type must be text, json_object or json_schema");
         }
-        return type.equals("json_object");
     }
 
     /** How many most likely tokens to report at each step; -1 when the request asks for no logprobs. */

@@ -3,6 +3,7 @@ package io.newsdesk.generation.llm;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsdesk.core.ml.llm.ChatTemplate;
 import io.newsdesk.core.ml.llm.GenerationOptions;
+import io.newsdesk.core.ml.llm.JsonShape;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.ml.store.LoadedLm;
 import io.newsdesk.core.ml.store.ModelRegistry;
@@ -81,13 +82,16 @@ public class CompletionService {
             return prompts.size() * choices;
         }
 
-        /** The same request with every answer kept to one JSON object (OpenAI's JSON mode). */
-        public Prepared asJsonObject() {
+        /**
+         * The same request with every answer kept to one JSON object of {@code shape}: {@link JsonShape#ANY_OBJECT}
+         * for OpenAI's JSON mode, a schema's shape for structured outputs.
+         */
+        public Prepared asJson(JsonShape shape) {
             if (model.tokenizer().tokenBytes().isEmpty()) {
                 throw SamplingParameters.invalid("response_format", "the model '" + model.name() + "' has a tokenizer.json "
                         + "whose token bytes are not read here, so its output cannot be kept to JSON");
             }
-            return new Prepared(model, prompts, options.withFormat(GenerationOptions.OutputFormat.JSON_OBJECT), choices);
+            return new Prepared(model, prompts, options.withJson(shape), choices);
         }
     }
 

@@ -16,24 +16,18 @@ import java.util.List;
  * @param stopSequences     texts that end the generation; the text is cut before them
  * @param frequencyPenalty  OpenAI's: subtracted from a token's logit once for every time it was generated so far
  * @param presencePenalty   OpenAI's: subtracted from the logit of every token generated at least once so far
- * @param format            free text, or one JSON object (the generation ends when it closes)
+ * @param json              null for free text; else the shape of the one JSON object the text must be (the
+ *                          generation ends when it closes): {@link JsonShape#ANY_OBJECT} for JSON mode
  */
 public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
         long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty,
-        OutputFormat format) {
-
-    /** What the generated text must be. */
-    public enum OutputFormat {
-        TEXT,
-        /** A single JSON object: tokens that cannot continue one are never drawn. */
-        JSON_OBJECT
-    }
+        JsonShape json) {
 
     /** Free text. */
     public GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
             long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty) {
         this(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds, stopSequences, frequencyPenalty,
-                presencePenalty, OutputFormat.TEXT);
+                presencePenalty, null);
     }
 
     public GenerationOptions {
@@ -42,7 +36,9 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
                     + "repetition penalty > 0 are required");
         }
         stopTokenIds = List.copyOf(stopTokenIds);
-        java.util.Objects.requireNonNull(format, "format");
+        if (json != null && !json.objectOnly()) {
+            throw new IllegalArgumentException("a JSON answer must be an object");
+        }
         stopSequences = List.copyOf(stopSequences);
     }
 
@@ -55,13 +51,13 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
     /** The same options with another seed: each of several answers to one request samples on its own. */
     public GenerationOptions withSeed(long newSeed) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, newSeed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, format);
+                stopSequences, frequencyPenalty, presencePenalty, json);
     }
 
-    /** The same options with another output format. */
-    public GenerationOptions withFormat(OutputFormat newFormat) {
+    /** The same options with the text kept to one JSON object of {@code shape} (null: free text). */
+    public GenerationOptions withJson(JsonShape shape) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, newFormat);
+                stopSequences, frequencyPenalty, presencePenalty, shape);
     }
 
     public static GenerationOptions greedy(int maxNewTokens) {

@@ -1,19 +1,26 @@
 package io.newsdesk.core.ml.llm;
 
 /**
- * Keeps one generation to a single JSON object (OpenAI's JSON mode): before each token is drawn, every token whose
- * bytes cannot continue the object so far is masked (the end-of-sequence token too, until the object is whole), and
- * the object's closing brace ends the generation.
+ * Keeps one generation to a single JSON object (OpenAI's JSON mode), or to one of a {@link JsonShape} (structured
+ * outputs): before each token is drawn, every token whose bytes cannot continue the object so far is masked (the
+ * end-of-sequence token too, until the object is whole), and the object's closing brace ends the generation.
  */
 public final class JsonConstraint {
 
     private final TokenBytes vocabulary;
-    private final JsonPrefix text = new JsonPrefix();
-    private final JsonPrefix trial = new JsonPrefix();
+    private final JsonPrefix text;
+    private final JsonPrefix trial;
     private final boolean[] firstByteFits = new boolean[256];
 
+    /** Any JSON object. */
     public JsonConstraint(TokenBytes vocabulary) {
+        this(vocabulary, JsonShape.ANY_OBJECT);
+    }
+
+    public JsonConstraint(TokenBytes vocabulary, JsonShape shape) {
         this.vocabulary = vocabulary;
+        this.text = new JsonPrefix(shape);
+        this.trial = new JsonPrefix(shape);
     }
 
     /** Sets the logits of tokens that cannot come next to minus infinity; false when no token can. */

@@ -237,11 +237,12 @@ public final class TextGenerator {
     }
 
     private JsonConstraint jsonConstraint(GenerationOptions options) {
-        if (options.format() != GenerationOptions.OutputFormat.JSON_OBJECT) {
+        if (options.json() == null) {
             return null;
         }
         return new JsonConstraint(tokenizer.tokenBytes().orElseThrow(() -> new IllegalArgumentException(
-                "JSON output needs the bytes of the model's tokens, and its tokenizer.json is of a kind not read here")));
+                "JSON output needs the bytes of the model's tokens, and its tokenizer.json is of a kind not read here")),
+                options.json());
     }
 
     /** Whether this model's tokens can be kept to JSON: its vocabulary is of a kind {@link TokenBytes} reads. */

@@ -12,6 +12,18 @@ class JsonConstraintTest {
 
     @Test
     void theMaskIsWhatTryingEveryTokenGivesAtEveryPointOfAnObject() throws Exception {
+        maskMatchesTrying(JsonShape.ANY_OBJECT, " {\"headline\": \"Storm \\\"Ana\\\" hits\",\n\"tags\": [\"news\", 12.5e-1, true, null, {}],"
+                + " \"ok\" : false}");
+    }
+
+    /** The same under a schema: listed keys, an enum, an integer. */
+    @Test
+    void underASchemaTheMaskIsWhatTryingEveryTokenGives() throws Exception {
+        maskMatchesTrying(JsonShapeTest.shape(), "{\"section\": \"sports\", \"score\": 12, \"headline\": \"Storm\", "
+                + "\"tags\": [\"a\"], \"draft\": true}");
+    }
+
+    private void maskMatchesTrying(JsonShape shape, String json) throws Exception {
         Path folder = Path.of(getClass().getResource("/models/tiny-qwen2/config.json").toURI()).getParent();
         TokenBytes vocabulary = TokenBytes.load(folder.resolve("tokenizer.json")).orElseThrow();
         int size = 520; // a little beyond the vocabulary, as a model's logits can be
@@ -23,11 +35,9 @@ class JsonConstraintTest {
                 singleByte[bytes[0] & 0xff] = id;
             }
         }
-        String json = "  {\"headline\": \"Storm \\\"Ana\\\" hits\",\n \"tags\": [\"news\", 12.5e-1, true, null, {}],"
-                + " \"ok\" : false}";
         byte[] text = json.getBytes(StandardCharsets.UTF_8);
-        JsonConstraint constraint = new JsonConstraint(vocabulary);
-        JsonPrefix sofar = new JsonPrefix();
+        JsonConstraint constraint = new JsonConstraint(vocabulary, shape);
+        JsonPrefix sofar = new JsonPrefix(shape);
         int checkedPoints = 0;
         for (int at = 0; at <= text.length; at++) {
             float[] logits = new float[size];
@@ -55,7 +65,7 @@ class JsonConstraintTest {
         if (token == null || token.length == 0) {
             return false;
         }
-        JsonPrefix trial = new JsonPrefix();
+        JsonPrefix trial = new JsonPrefix(JsonShape.ANY_OBJECT);
         trial.copyFrom(sofar);
         for (byte b : token) {
             if (!trial.accept(b & 0xff)) {

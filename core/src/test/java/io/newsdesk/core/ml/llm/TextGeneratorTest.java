@@ -232,7 +232,7 @@ class TextGeneratorTest {
         int whole = 0;
         for (long seed = 1; seed <= 12; seed++) {
             var free = new GenerationOptions(60, 1.0, 0, 1.0, 1, seed, model.config().eosTokenIds(), List.of());
-            var json = free.withFormat(GenerationOptions.OutputFormat.JSON_OBJECT);
+            var json = free.withJson(JsonShape.ANY_OBJECT);
             String unconstrained = generator.generate(prompt, free, p -> { }, () -> false).text();
             assertThat(isJsonPrefix(unconstrained)).as("unconstrained, seed %d: %s", seed, unconstrained).isFalse();
             StringBuilder streamed = new StringBuilder();
@@ -248,6 +248,30 @@ class TextGeneratorTest {
             }
         }
         assertThat(whole).as("answers that closed their object within 60 tokens").isPositive();
+    }
+
+    /** Structured output: every answer that ends by itself is an object of the schema, whatever the model leans to. */
+    @Test
+    void aSchemaKeepsEveryAnswerToItsShape() throws Exception {
+        var mapper = new ObjectMapper();
+        JsonShape shape = JsonShape.of(mapper.readTree("{\"type\": \"object\", \"required\": [\"section\", \"breaking\"], "
+                + "\"additionalProperties\": false, \"properties\": {\"section\": {\"enum\": [\"news\", \"sports\", \"weather\"]}, "
+                + "\"breaking\": {\"type\": \"boolean\"}}}"));
+        int[] prompt = tokenizer.encode("Classify this article:");
+        int whole = 0;
+        for (long seed = 1; seed <= 8; seed++) {
+            var options = new GenerationOptions(60, 1.0, 0, 1.0, 1, seed, model.config().eosTokenIds(), List.of()).withJson(shape);
+            var g = generator.generate(prompt, options, p -> { }, () -> false);
+            if (g.finishReason() != TextGenerator.FinishReason.STOP) {
+                continue;
+            }
+            whole++;
+            JsonNode answer = mapper.readTree(g.text());
+            assertThat(answer.size()).as(g.text()).isEqualTo(2);
+            assertThat(answer.path("section").asText()).as(g.text()).isIn("news", "sports", "weather");
+            assertThat(answer.path("breaking").isBoolean()).as(g.text()).isTrue();
+        }
+        assertThat(whole).as("answers that closed their object within 60 tokens").isEqualTo(8);
     }
 
     private static boolean isJsonPrefix(String text) {
