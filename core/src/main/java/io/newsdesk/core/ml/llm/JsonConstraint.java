@@ -51,24 +51,17 @@ public final class JsonConstraint {
     }
 
     private boolean fitsWhole(byte[] token) {
-        if (token.length == 1) {
-            return true; // its one byte was tried with the first bytes
-        }
-        trial.copyFrom(text);
-        for (byte b : token) {
-            if (!trial.accept(b & 0xff)) {
-                return false;
-            }
-        }
-        return true;
+        return token.length == 1 || follows(token); // a one-byte token was tried with the first bytes
     }
 
     /** Whether the token can come next. */
     public boolean allows(int id) {
         byte[] token = vocabulary.of(id);
-        if (token == null || token.length == 0) {
-            return false;
-        }
+        return token != null && token.length > 0 && follows(token);
+    }
+
+    /** Whether the text so far can go on with the token's bytes. */
+    private boolean follows(byte[] token) {
         trial.copyFrom(text);
         for (byte b : token) {
             if (!trial.accept(b & 0xff)) {
