@@ -130,6 +130,11 @@ public class CompletionService {
         return new Budget(chatIds(lm, messages).length, lm.model().config().maxPositions());
     }
 
+    /** Whether the model's answers can be kept to JSON: its tokenizer's vocabulary is of a kind read here. */
+    public boolean canKeepToJson(String model) {
+        return registry.textGeneration(model).tokenizer().tokenBytes().isPresent();
+    }
+
     /** The start of {@code text} that takes at most {@code maxTokens} of the model's tokens (all of it if it fits). */
     public String clip(String model, String text, int maxTokens) {
         LoadedLm lm = registry.textGeneration(model);
