@@ -392,6 +392,33 @@ class LanguageModelApiTest {
                 .extract().<String>path("choices[0].message.content")).isNotEqualTo(contents.get(0));
     }
 
+    /** logit_bias: +100 on one token makes greedy decoding repeat it; bad keys, values or ids get a 400. */
+    @Test
+    void logitBiasForcesATokenAndBadBiasesAreRefused() throws Exception {
+        String expected;
+        try (var tokenizer = io.newsdesk.core.ml.llm.LmTokenizer.load(java.nio.file.Path.of("../core/src/test/resources/models/tiny-qwen2"))) {
+            expected = tokenizer.decode(new int[] {300, 300, 300, 300});
+        }
+        for (String endpoint : List.of("/v1/completions", "/v1/chat/completions")) {
+            Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "max_tokens", 4, "temperature", 0,
+                    "logit_bias", Map.of("300", 100)));
+            if (endpoint.contains("chat")) {
+                request.put("messages", List.of(Map.of("role", "user", "content", "Say something.")));
+            } else {
+                request.put("prompt", PROMPT);
+            }
+            JsonPath answer = given().contentType(ContentType.JSON).body(request).post(endpoint).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(answer.getString(endpoint.contains("chat") ? "choices[0].message.content" : "choices[0].text"))
+                    .isEqualTo(expected);
+            for (Object bad : List.of(Map.of("abc", 1), Map.of("5", 101), Map.of("999999", 1), List.of(1))) {
+                request.put("logit_bias", bad);
+                given().contentType(ContentType.JSON).body(request).post(endpoint).then().statusCode(400)
+                        .body("error.param", equalTo("logit_bias"));
+            }
+        }
+    }
+
     /** echo puts the prompt first; what the service cannot honour (suffix, best_of, JSON schemas, tools) is refused. */
     @Test
     void echoWorksAndWhatCannotBeHonouredIsRefusedNotIgnored() throws Exception {

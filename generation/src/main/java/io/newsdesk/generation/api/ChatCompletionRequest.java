@@ -41,6 +41,8 @@ public record ChatCompletionRequest(
                 + "or {\"type\": \"json_schema\", \"json_schema\": {\"name\": ..., \"schema\": {...}}}: one object of "
                 + "that schema, whose root is an object (type, properties, required, items, enum and const of strings; "
                 + "other keywords are refused)") JsonNode responseFormat,
+        @JsonProperty("logit_bias") @Schema(description = "Up to 300 token ids (as keys) each with a number from -100 to "
+                + "100 added to its logit before sampling: -100 bans the token, 100 all but forces it") JsonNode logitBias,
         @Schema(description = "Not supported: a request with tools is refused rather than answered without them")
         JsonNode tools,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "

@@ -73,7 +73,8 @@ public class ChatCompletionsResource {
         JsonShape answerShape = jsonShape(body.responseFormat());
         Integer max = body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens();
         SamplingParameters parameters = new SamplingParameters(max, body.temperature(), body.topP(), body.topK(),
-                body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(), body.presencePenalty());
+                body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(), body.presencePenalty())
+                .withLogitBias(body.logitBias());
         List<ChatTemplate.Message> messages = body.messages().stream()
                 .map(m -> new ChatTemplate.Message(m.role().equals("developer") ? "system" : m.role(), m.content())).toList();
         List<ArchiveContext.Citation> citations = null;

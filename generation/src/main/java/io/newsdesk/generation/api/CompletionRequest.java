@@ -30,6 +30,8 @@ public record CompletionRequest(
                 + "each scored given those before it (the first has null); with max_tokens 0 only the prompt, scored")
         Boolean echo,
         @Schema(description = "Not supported: insertion after a suffix is refused") String suffix,
+        @JsonProperty("logit_bias") @Schema(description = "Up to 300 token ids (as keys) each with a number from -100 to "
+                + "100 added to its logit before sampling: -100 bans the token, 100 all but forces it") JsonNode logitBias,
         @JsonProperty("best_of") @Schema(description = "n to 8 candidates per prompt, of which the n with the highest "
                 + "log-probability per token are returned; not with stream")
         Integer bestOf) {

@@ -67,7 +67,7 @@ public class CompletionsResource {
         // best_of candidates are generated per prompt, and the n most likely per token are returned
         SamplingParameters parameters = new SamplingParameters(body.maxTokens(), body.temperature(), body.topP(),
                 body.topK(), body.repetitionPenalty(), body.seed(), body.stop(), bestOf, body.frequencyPenalty(),
-                body.presencePenalty());
+                body.presencePenalty()).withLogitBias(body.logitBias());
         boolean echo = Boolean.TRUE.equals(body.echo());
         if (echo) {
             parameters = parameters.allowingNoNewTokens();

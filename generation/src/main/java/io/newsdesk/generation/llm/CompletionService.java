@@ -159,6 +159,10 @@ public class CompletionService {
             throw SamplingParameters.invalid("n", prompts.size() + " prompts times n = " + choices + " asks for more than "
                     + MAX_ANSWERS + " answers");
         }
+        int vocabulary = lm.model().config().vocabSize();
+        if (options.logitBias().keySet().stream().anyMatch(id -> id >= vocabulary)) {
+            throw SamplingParameters.invalid("logit_bias", "token ids of this model are below " + vocabulary);
+        }
         int context = lm.model().config().maxPositions();
         for (int[] ids : prompts) {
             if (ids.length == 0) {

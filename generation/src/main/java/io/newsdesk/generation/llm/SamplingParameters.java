@@ -5,7 +5,10 @@ import io.newsdesk.core.ml.llm.GenerationOptions;
 import io.newsdesk.core.ml.llm.SamplingDefaults;
 import io.newsdesk.core.problem.InvalidRequestException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sampling fields OpenAI's completion and chat requests share, checked and turned into
@@ -14,18 +17,27 @@ import java.util.List;
  */
 public record SamplingParameters(Integer maxTokens, Double temperature, Double topP, Integer topK,
         Double repetitionPenalty, Long seed, JsonNode stop, Integer n, Double frequencyPenalty, Double presencePenalty,
-        int fewestTokens) {
+        int fewestTokens, JsonNode logitBias) {
+
+    /** Most tokens one {@code logit_bias} may name. */
+    public static final int MAX_BIASED_TOKENS = 300;
 
     /** The fields of a request that must generate at least one token. */
     public SamplingParameters(Integer maxTokens, Double temperature, Double topP, Integer topK, Double repetitionPenalty,
             Long seed, JsonNode stop, Integer n, Double frequencyPenalty, Double presencePenalty) {
-        this(maxTokens, temperature, topP, topK, repetitionPenalty, seed, stop, n, frequencyPenalty, presencePenalty, 1);
+        this(maxTokens, temperature, topP, topK, repetitionPenalty, seed, stop, n, frequencyPenalty, presencePenalty, 1, null);
     }
 
     /** The same fields, with max_tokens 0 allowed: a completion that echoes its prompt may only score it. */
     public SamplingParameters allowingNoNewTokens() {
         return new SamplingParameters(maxTokens, temperature, topP, topK, repetitionPenalty, seed, stop, n,
-                frequencyPenalty, presencePenalty, 0);
+                frequencyPenalty, presencePenalty, 0, logitBias);
+    }
+
+    /** The same fields with OpenAI's {@code logit_bias} (null: none). */
+    public SamplingParameters withLogitBias(JsonNode bias) {
+        return new SamplingParameters(maxTokens, temperature, topP, topK, repetitionPenalty, seed, stop, n,
+                frequencyPenalty, presencePenalty, fewestTokens, bias);
     }
 
     /** Without OpenAI's frequency and presence penalties. */
@@ -75,7 +87,7 @@ public record SamplingParameters(Integer maxTokens, Double temperature, Double t
         double frequency = openAiPenalty("frequency_penalty", frequencyPenalty);
         double presence = openAiPenalty("presence_penalty", presencePenalty);
         return new GenerationOptions(max, t, k, p, penalty, seed == null ? System.nanoTime() : seed, stopTokens, stops(),
-                frequency, presence);
+                frequency, presence).withLogitBias(bias());
     }
 
     /** OpenAI's frequency or presence penalty: -2 to 2, 0 when absent (a negative one favours repetition). */
@@ -98,6 +110,36 @@ public record SamplingParameters(Integer maxTokens, Double temperature, Double t
             throw invalid("n", "must be between 1 and " + MAX_CHOICES);
         }
         return choices;
+    }
+
+    /**
+     * OpenAI's {@code logit_bias}: an object from token ids (as strings) to -100..100, at most
+     * {@value #MAX_BIASED_TOKENS} of them; whether the ids are the model's is checked where the model is known.
+     */
+    private Map<Integer, Float> bias() {
+        Map<Integer, Float> bias = new HashMap<>();
+        if (logitBias == null || logitBias.isNull()) {
+            return bias;
+        }
+        if (!logitBias.isObject() || logitBias.size() > MAX_BIASED_TOKENS) {
+            throw invalid("logit_bias", "must be an object of at most " + MAX_BIASED_TOKENS + " token ids, each to a number "
+                    + "from -100 to 100");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = logitBias.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            int id;
+            try {
+                id = Integer.parseInt(entry.getKey());
+            } catch (NumberFormatException e) {
+                id = -1;
+            }
+            double value = entry.getValue().asDouble(Double.NaN);
+            if (id < 0 || !entry.getValue().isNumber() || value < -100 || value > 100) {
+                throw invalid("logit_bias", "'" + entry.getKey() + "': keys are token ids, values numbers from -100 to 100");
+            }
+            bias.put(id, (float) value);
+        }
+        return bias;
     }
 
     private List<String> stops() {

@@ -1,6 +1,7 @@
 package io.newsdesk.core.ml.llm;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to pick each next token.
@@ -18,16 +19,17 @@ import java.util.List;
  * @param presencePenalty   OpenAI's: subtracted from the logit of every token generated at least once so far
  * @param json              null for free text; else the shape of the one JSON object the text must be (the
  *                          generation ends when it closes): {@link JsonShape#ANY_OBJECT} for JSON mode
+ * @param logitBias         OpenAI's: added to the logits of these token ids before anything else (-100 bans a token)
  */
 public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
         long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty,
-        JsonShape json) {
+        JsonShape json, Map<Integer, Float> logitBias) {
 
     /** Free text. */
     public GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
             long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty) {
         this(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds, stopSequences, frequencyPenalty,
-                presencePenalty, null);
+                presencePenalty, null, Map.of());
     }
 
     public GenerationOptions {
@@ -36,6 +38,7 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
                     + "repetition penalty > 0 are required");
         }
         stopTokenIds = List.copyOf(stopTokenIds);
+        logitBias = Map.copyOf(logitBias);
         if (json != null && !json.objectOnly()) {
             throw new IllegalArgumentException("a JSON answer must be an object");
         }
@@ -51,13 +54,19 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
     /** The same options with another seed: each of several answers to one request samples on its own. */
     public GenerationOptions withSeed(long newSeed) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, newSeed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, json);
+                stopSequences, frequencyPenalty, presencePenalty, json, logitBias);
     }
 
     /** The same options with the text kept to one JSON object of {@code shape} (null: free text). */
     public GenerationOptions withJson(JsonShape shape) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, shape);
+                stopSequences, frequencyPenalty, presencePenalty, shape, logitBias);
+    }
+
+    /** The same options with OpenAI's {@code logit_bias}: token id to the amount added to its logit. */
+    public GenerationOptions withLogitBias(Map<Integer, Float> bias) {
+        return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
+                stopSequences, frequencyPenalty, presencePenalty, json, bias);
     }
 
     public static GenerationOptions greedy(int maxNewTokens) {

@@ -54,6 +54,11 @@ public final class TokenSampler {
      * @param context every token of the sequence so far
      */
     public int next(float[] logits, int[] context, int contextLength) {
+        options.logitBias().forEach((id, bias) -> {
+            if (id < logits.length) {
+                logits[id] += bias;
+            }
+        });
         penaliseRepetitions(logits, context, contextLength);
         penaliseWhatWasGenerated(logits, context, contextLength);
         if (options.temperature() == 0) {

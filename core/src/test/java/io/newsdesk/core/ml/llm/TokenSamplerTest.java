@@ -107,4 +107,21 @@ class TokenSamplerTest {
 
         assertThat(new TokenSampler(frequency, 5).next(logits.clone(), context, 5)).as("nothing generated yet").isZero();
     }
+
+    /** logit_bias: -100 bans the most likely token, +100 on another makes it the pick; ids past the logits are ignored. */
+    @Test
+    void logitBiasBansAndForcesTokens() {
+        float[] logits = {0.5f, 3f, 1f, -2f};
+        GenerationOptions greedy = options(0, 0, 1);
+        assertThat(new TokenSampler(greedy).next(logits.clone(), new int[0], 0)).isEqualTo(1);
+        assertThat(new TokenSampler(greedy.withLogitBias(java.util.Map.of(1, -100f))).next(logits.clone(), new int[0], 0))
+                .isEqualTo(2);
+        assertThat(new TokenSampler(greedy.withLogitBias(java.util.Map.of(3, 100f, 9, 100f))).next(logits.clone(), new int[0], 0))
+                .isEqualTo(3);
+        GenerationOptions sampled = options(1.0, 0, 1).withLogitBias(java.util.Map.of(1, -100f));
+        TokenSampler sampler = new TokenSampler(sampled);
+        for (int draw = 0; draw < 200; draw++) {
+            assertThat(sampler.next(logits.clone(), new int[0], 0)).as("a banned token is never drawn").isNotEqualTo(1);
+        }
+    }
 }
