@@ -60,9 +60,9 @@ public class ChatCompletionsResource {
                     + "4 stop sequences. Sampling fields left out take the model's generation_config.json values. "
                     + "response_format {\"type\": \"json_object\"} keeps each answer to one JSON object (compact: "
                     + "one whitespace byte at most between tokens, nesting up to 32 levels), ending when it closes; "
-                    + "json_schema to one object of that schema (type, properties with required and no others, items, "
-                    + "string enum and const; a schema using other keywords is refused). A client that disconnects "
-                    + "stops the generation. Extension: newsdesk_context grounds the answer in "
+                    + "json_schema to one object of that schema (type, properties with required and no others, items "
+                    + "with minItems/maxItems, string enum and const; a schema using other keywords is refused). A "
+                    + "client that disconnects stops the generation. Extension: newsdesk_context grounds the answer in "
                     + "the archive, citing articles by number; one that runs past newsdesk.generation.timeout (default "
                     + "120 s, waiting for the model included) gets a 504 error, or an error event when streamed.")
     @APIResponse(responseCode = "200", description = "The completion, or its stream of chunks")

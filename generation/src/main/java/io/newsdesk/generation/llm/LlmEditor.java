@@ -35,9 +35,11 @@ public class LlmEditor {
     }
 
     /** Headlines as a model is asked to give them when it can be kept to JSON: no preamble to mistake for one. */
-    static final JsonShape HEADLINES = JsonShape.of(json("{\"type\": \"object\", \"additionalProperties\": false, "
-            + "\"required\": [\"headlines\"], \"properties\": {\"headlines\": {\"type\": \"array\", \"items\": "
-            + "{\"type\": \"string\"}}}}"));
+    static JsonShape headlinesShape(int count) {
+        return JsonShape.of(json("{\"type\": \"object\", \"additionalProperties\": false, \"required\": [\"headlines\"], "
+                + "\"properties\": {\"headlines\": {\"type\": \"array\", \"minItems\": 1, \"maxItems\": " + count
+                + ", \"items\": {\"type\": \"string\"}}}}"));
+    }
 
     private final CompletionService completions;
 
@@ -97,7 +99,7 @@ public class LlmEditor {
                 + "numbers or quotation marks";
         if (completions.canKeepToJson(model)) {
             return write(model, ask + ", as a JSON object: {\"headlines\": [\"...\"]}.", article,
-                    count * TOKENS_PER_HEADLINE + JSON_MARGIN_TOKENS, HEADLINES);
+                    count * TOKENS_PER_HEADLINE + JSON_MARGIN_TOKENS, headlinesShape(count));
         }
         return write(model, ask + ", one per line.", article, count * TOKENS_PER_HEADLINE, null);
     }

@@ -16,7 +16,7 @@ class LlmEditorTest {
                 .as("the string cut short is left out").containsExactly("Storm hits the coast");
         assertThat(LlmEditor.jsonHeadlines("{\"note\": [\"not a headline\"], \"headlines\": []}")).isEmpty();
         assertThat(LlmEditor.jsonHeadlines("{\"headl")).isEmpty();
-        assertThat(LlmEditor.HEADLINES.objectOnly()).isTrue();
+        assertThat(LlmEditor.headlinesShape(3).objectOnly()).isTrue();
     }
 
     @Test

@@ -47,7 +47,10 @@ final class JsonPrefix {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     private final byte[] open = new byte[MAX_DEPTH];
-    /** The shape of each open object or array, and for objects the listed properties already given. */
+    /**
+     * The shape of each open object or array; for an object the listed properties already given (a bit each), for
+     * an array its items so far.
+     */
     private final JsonShape[] shapes = new JsonShape[MAX_DEPTH];
     private final long[] seen = new long[MAX_DEPTH];
     private int depth;
@@ -201,8 +204,8 @@ final class JsonPrefix {
             case OBJECT_KEY -> key(b);
             case COLON -> b == ':' && goTo(VALUE);
             case OBJECT_NEXT -> b == ',' ? anotherProperty() : b == '}' && closeObject();
-            case ARRAY_FIRST -> b == ']' ? close() : value(b);
-            case ARRAY_NEXT -> b == ',' ? goTo(VALUE) : b == ']' && close();
+            case ARRAY_FIRST -> b == ']' ? closeArray() : firstItem(b);
+            case ARRAY_NEXT -> b == ',' ? anotherItem() : b == ']' && closeArray();
             default -> false;
         };
     }
@@ -219,6 +222,27 @@ final class JsonPrefix {
         }
         inKey = true;
         return goTo(STRING);
+    }
+
+    /** An array's first item; {@link #seen} counts an array's items, begun ones included. */
+    private boolean firstItem(int b) {
+        if (!shapes[depth - 1].roomForItem(0)) {
+            return false;
+        }
+        seen[depth - 1] = 1;
+        return value(b);
+    }
+
+    private boolean closeArray() {
+        return shapes[depth - 1].enoughItems(seen[depth - 1]) && close();
+    }
+
+    private boolean anotherItem() {
+        if (!shapes[depth - 1].roomForItem(seen[depth - 1])) {
+            return false;
+        }
+        seen[depth - 1]++;
+        return goTo(VALUE);
     }
 
     private boolean anotherProperty() {

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * What a JSON value may be, read from a JSON Schema: the part of the schema language that generation can keep to
  * byte by byte (OpenAI's structured outputs ask for little more). Objects list their properties (no others may
- * appear, each at most once, the required ones before the object closes), arrays their items, strings may be one
+ * appear, each at most once, the required ones before the object closes), arrays their items (between minItems
+ * and maxItems of them), strings may be one
  * of an {@code enum} or a {@code const}, and {@code type} may name several kinds. A keyword that would have to be
  * checked and cannot ({@code pattern}, {@code anyOf}, {@code $ref}, lengths, bounds...) is refused, never ignored.
  */
@@ -26,28 +27,33 @@ public final class JsonShape {
     static final int MAX_PROPERTIES = 64;
 
     private static final Set<String> READ = Set.of("type", "properties", "required", "additionalProperties", "items",
-            "enum", "const", "description", "title", "$schema");
+            "minItems", "maxItems", "enum", "const", "description", "title", "$schema");
 
     /** Any JSON value. */
-    static final JsonShape ANY = new JsonShape(EnumSet.allOf(Kind.class), null, null, 0, null, null);
+    static final JsonShape ANY = new JsonShape(EnumSet.allOf(Kind.class), null, null, 0, null, 0, Integer.MAX_VALUE, null);
 
     /** Any JSON object: OpenAI's JSON mode. */
-    public static final JsonShape ANY_OBJECT = new JsonShape(EnumSet.of(Kind.OBJECT), null, null, 0, null, null);
+    public static final JsonShape ANY_OBJECT = new JsonShape(EnumSet.of(Kind.OBJECT), null, null, 0, null, 0,
+            Integer.MAX_VALUE, null);
 
     private final EnumSet<Kind> kinds;
     private final List<byte[]> propertyNames;
     private final List<JsonShape> propertyShapes;
     private final long required;
     private final JsonShape items;
+    private final int minItems;
+    private final int maxItems;
     private final List<byte[]> strings;
 
     private JsonShape(EnumSet<Kind> kinds, List<byte[]> propertyNames, List<JsonShape> propertyShapes, long required,
-            JsonShape items, List<byte[]> strings) {
+            JsonShape items, int minItems, int maxItems, List<byte[]> strings) {
         this.kinds = kinds;
         this.propertyNames = propertyNames;
         this.propertyShapes = propertyShapes;
         this.required = required;
         this.items = items;
+        this.minItems = minItems;
+        this.maxItems = maxItems;
         this.strings = strings;
     }
 
@@ -76,7 +82,7 @@ public final class JsonShape {
             String keyword = it.next();
             if (!READ.contains(keyword)) {
                 throw new IllegalArgumentException(path + "." + keyword + " is not supported: generation can keep to "
-                        + "type, properties, required, items, enum and const");
+                        + "type, properties, required, items, minItems, maxItems, enum and const");
             }
         }
         List<byte[]> strings = strings(schema, path);
@@ -123,7 +129,23 @@ public final class JsonShape {
             }
             items = read(schema.get("items"), path + ".items", depth + 1);
         }
-        return new JsonShape(kinds, names, shapes, required, items, strings);
+        int minItems = count(schema, "minItems", 0, path, kinds);
+        int maxItems = count(schema, "maxItems", Integer.MAX_VALUE, path, kinds);
+        if (minItems > maxItems) {
+            throw new IllegalArgumentException(path + ".minItems is above maxItems");
+        }
+        return new JsonShape(kinds, names, shapes, required, items, minItems, maxItems, strings);
+    }
+
+    private static int count(JsonNode schema, String keyword, int absent, String path, EnumSet<Kind> kinds) {
+        JsonNode value = schema.path(keyword);
+        if (value.isMissingNode()) {
+            return absent;
+        }
+        if (!kinds.contains(Kind.ARRAY) || !value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
+            throw new IllegalArgumentException(path + "." + keyword + " must be a count of an array's items");
+        }
+        return value.asInt();
     }
 
     private static EnumSet<Kind> kinds(JsonNode schema, String path, List<byte[]> strings) {
@@ -202,6 +224,16 @@ public final class JsonShape {
     /** Whether an object that has seen {@code seen} properties may take another. */
     boolean roomFor(long seen) {
         return Long.bitCount(seen) < propertyNames.size();
+    }
+
+    /** Whether an array with {@code items} items may close. */
+    boolean enoughItems(long items) {
+        return items >= minItems;
+    }
+
+    /** Whether an array with {@code items} items may take another. */
+    boolean roomForItem(long items) {
+        return items < maxItems;
     }
 
     JsonShape items() {

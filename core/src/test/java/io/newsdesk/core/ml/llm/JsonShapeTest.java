@@ -74,6 +74,22 @@ class JsonShapeTest {
     }
 
     @Test
+    void anArrayKeepsBetweenItsMinimumAndMaximumOfItems() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": {\"tags\": "
+                + "{\"type\": \"array\", \"minItems\": 1, \"maxItems\": 2, \"items\": {\"type\": \"array\", \"maxItems\": 0}}}}"));
+        assertThat(refusedAt(shape, "{\"tags\": []")).as("at least one").isEqualTo(10);
+        assertThat(refusedAt(shape, "{\"tags\": [[], []]}")).isEqualTo(-1);
+        assertThat(refusedAt(shape, "{\"tags\": [[], [], []]}")).as("at most two").isEqualTo(16);
+        assertThat(refusedAt(shape, "{\"tags\": [[1]]}")).as("an inner array with no room").isEqualTo(11);
+        for (String bad : new String[] {"{\"type\": \"array\", \"minItems\": 3, \"maxItems\": 2}",
+            "{\"type\": \"array\", \"maxItems\": -1}", "{\"type\": \"array\", \"maxItems\": 1.5}",
+            "{\"type\": \"string\", \"maxItems\": 1}"}) {
+            assertThatThrownBy(() -> JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": "
+                    + "{\"a\": " + bad + "}}"))).as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Items");
+        }
+    }
+
+    @Test
     void anObjectWithNoPropertiesAllowedIsEmpty() throws Exception {
         JsonShape empty = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"additionalProperties\": false}"));
         JsonPrefix prefix = new JsonPrefix(empty);
@@ -94,8 +110,12 @@ class JsonShapeTest {
     }
 
     private static int refusedAt(String json) throws Exception {
+        return refusedAt(shape(), json);
+    }
+
+    private static int refusedAt(JsonShape shape, String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        JsonPrefix prefix = new JsonPrefix(shape());
+        JsonPrefix prefix = new JsonPrefix(shape);
         for (int i = 0; i < bytes.length; i++) {
             if (!prefix.accept(bytes[i] & 0xff)) {
                 return i;
