@@ -52,9 +52,9 @@ public class CompletionsResource {
                     + "prompt and generates nothing); best_of candidates are generated per prompt and the n with the "
                     + "highest log-probability per token returned (not streamed); suffix is refused. Limits: body 1 MiB, "
                     + "200,000 characters per prompt, at most 16 answers (prompts times best_of, or n), logprobs 0-5, "
-                    + "frequency_penalty and presence_penalty -2 to 2, max_tokens 1-4096 (default 256; 0 with echo), prompt plus "
-                    + "max_tokens within the model's context, n 1-8 (answers generated in turn, answer i sampled with "
-                    + "seed + i), up to 4 stop sequences. Sampling fields left out take the model's "
+                    + "frequency_penalty and presence_penalty -2 to 2, max_tokens 1-4096 (default 256; 0 with echo), "
+                    + "prompt plus max_tokens within the model's context, n 1-8 (answers generated in turn, answer i "
+                    + "sampled with seed + i), up to 4 stop sequences, logit_bias up to 300 tokens. Sampling fields left out take the model's "
                     + "generation_config.json values. A client that disconnects stops the generation; one that runs "
                     + "past newsdesk.generation.timeout (default 120 s, waiting for the model included) gets a 504 "
                     + "error, or an error event when streamed.")

@@ -24,6 +24,7 @@ public class LlmEditor {
     static final String SYSTEM = "You are a careful news editor. Use only facts from the article. Write plain text.";
     static final int MAX_SUMMARY_TOKENS = 400;
     static final int TOKENS_PER_HEADLINE = 32;
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** The braces, key and brackets of a JSON answer. */
     static final int JSON_MARGIN_TOKENS = 16;
     /** Tokens can merge differently where the article joins the instructions: a little room to spare. */
@@ -123,7 +124,7 @@ public class LlmEditor {
 
     private static JsonNode json(String text) {
         try {
-            return new ObjectMapper().readTree(text);
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

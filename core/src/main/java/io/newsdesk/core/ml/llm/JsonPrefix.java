@@ -17,7 +17,7 @@ final class JsonPrefix {
     static final int MAX_DEPTH = 32;
     static final int MAX_WHITESPACE = 1;
 
-    // what the next byte may be
+    // what the next byte may be; the states up to ARRAY_NEXT lie between tokens (see betweenTokens)
     private static final int START = 0;
     private static final int VALUE = 1;
     private static final int OBJECT_FIRST = 2;
@@ -117,14 +117,14 @@ final class JsonPrefix {
 
     /** Takes the byte if the text so far plus it can still begin a JSON object; otherwise false, and the state is spoilt. */
     boolean accept(int b) {
-        switch (state) {
-            case START, VALUE, OBJECT_FIRST, OBJECT_KEY, COLON, OBJECT_NEXT, ARRAY_FIRST, ARRAY_NEXT -> {
-                if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-                    return ++whitespace <= MAX_WHITESPACE;
-                }
-                whitespace = 0;
-                return structural(b);
+        if (betweenTokens()) {
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                return ++whitespace <= MAX_WHITESPACE;
             }
+            whitespace = 0;
+            return structural(b);
+        }
+        switch (state) {
             case STRING -> {
                 if (b == '"') {
                     if (inKey) {

@@ -14,9 +14,9 @@ import java.util.Set;
  * What a JSON value may be, read from a JSON Schema: the part of the schema language that generation can keep to
  * byte by byte (OpenAI's structured outputs ask for little more). Objects list their properties (no others may
  * appear, each at most once, the required ones before the object closes), arrays their items (between minItems
- * and maxItems of them), strings may be one
- * of an {@code enum} or a {@code const}, and {@code type} may name several kinds. A keyword that would have to be
- * checked and cannot ({@code pattern}, {@code anyOf}, {@code $ref}, lengths, bounds...) is refused, never ignored.
+ * and maxItems of them), strings may be one of an {@code enum} or a {@code const}, and {@code type} may name
+ * several kinds. A keyword that would have to be checked and cannot ({@code pattern}, {@code anyOf},
+ * {@code $ref}, lengths, bounds...) is refused, never ignored.
  */
 public final class JsonShape {
 

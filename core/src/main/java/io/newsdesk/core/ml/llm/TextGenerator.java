@@ -245,11 +245,6 @@ public final class TextGenerator {
                 options.json());
     }
 
-    /** Whether this model's tokens can be kept to JSON: its vocabulary is of a kind {@link TokenBytes} reads. */
-    public boolean canConstrainToJson() {
-        return tokenizer.tokenBytes().isPresent();
-    }
-
     private void requireRoom(int promptTokens, GenerationOptions options) {
         if (promptTokens + options.maxNewTokens() > model.config().maxPositions()) {
             throw new IllegalArgumentException("prompt (" + promptTokens + " tokens) plus max new tokens ("

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,7 @@ public final class TokenBytes {
     /** Each token's first byte after its leading JSON whitespace; -1 for none (or a token of whitespace only). */
     private final short[] firstAfterSpace;
     /** Tokens that can stand anywhere inside a JSON string: no quote, backslash or control character. */
-    private final java.util.BitSet stringSafe = new java.util.BitSet();
+    private final BitSet stringSafe = new BitSet();
 
     private TokenBytes(byte[][] bytes) {
         this.bytes = bytes;
@@ -146,7 +148,7 @@ public final class TokenBytes {
      */
     private static int[] gpt2AlphabetToByte() {
         int[] fromAlphabet = new int[512];
-        java.util.Arrays.fill(fromAlphabet, -1);
+        Arrays.fill(fromAlphabet, -1);
         int next = 256;
         for (int b = 0; b < 256; b++) {
             boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
