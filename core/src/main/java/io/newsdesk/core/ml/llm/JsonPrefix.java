@@ -60,6 +60,13 @@ final class JsonPrefix {
     private boolean inKey;
     private boolean integerOnly;
     private int hexLeft;
+    private int hexValue;
+    /** The shape of the string being read when it has lengths or a pattern to keep to; otherwise null. */
+    private JsonShape ruled;
+    /** Characters (code points) of the ruled string so far. */
+    private int chars;
+    /** Where the ruled string's pattern automaton stands. */
+    private int patternState;
     private byte[] literal;
     private int literalAt;
     private int whitespace;
@@ -82,9 +89,9 @@ final class JsonPrefix {
         return state == DONE;
     }
 
-    /** True inside a string, past any escape: where every string-safe byte fits. */
+    /** True inside a string with nothing to keep to but JSON, past any escape: where every string-safe byte fits. */
     boolean inString() {
-        return state == STRING;
+        return state == STRING && ruled == null;
     }
 
     /** True between values, keys and punctuation: where whitespace may come and leaves the state as it was. */
@@ -110,6 +117,10 @@ final class JsonPrefix {
         }
         wordLength = other.wordLength;
         hexLeft = other.hexLeft;
+        hexValue = other.hexValue;
+        ruled = other.ruled;
+        chars = other.chars;
+        patternState = other.patternState;
         literal = other.literal;
         literalAt = other.literalAt;
         whitespace = other.whitespace;
@@ -130,6 +141,8 @@ final class JsonPrefix {
                     if (inKey) {
                         expected = JsonShape.ANY; // a key of an object whose properties are not listed
                         state = COLON;
+                    } else if (ruled != null && !ruledStringMayEnd()) {
+                        return false;
                     } else {
                         afterValue();
                     }
@@ -137,23 +150,41 @@ final class JsonPrefix {
                 }
                 if (b == '\\') {
                     state = ESCAPE;
+                    return ruled == null || chars < ruled.maxLength();
                 }
-                return b >= 0x20;
+                return b >= 0x20 && (ruled == null || ruledByte(b));
             }
             case ESCAPE -> {
                 if (b == 'u') {
                     hexLeft = 4;
+                    hexValue = 0;
                     state = UNICODE;
                     return true;
                 }
                 state = STRING;
-                return b == '"' || b == '\\' || b == '/' || b == 'b' || b == 'f' || b == 'n' || b == 'r' || b == 't';
+                int escaped = switch (b) {
+                    case '"', '\\', '/' -> b;
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 't' -> '\t';
+                    default -> -1;
+                };
+                return escaped >= 0 && (ruled == null || ruledCharacter(escaped));
             }
             case UNICODE -> {
-                if (--hexLeft == 0) {
-                    state = STRING;
+                int digit = Character.digit(b, 16);
+                if (digit < 0) {
+                    return false;
                 }
-                return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+                hexValue = hexValue << 4 | digit;
+                if (--hexLeft > 0) {
+                    return true;
+                }
+                state = STRING;
+                // a ruled string counts characters, so it takes them whole: no escaped surrogate halves
+                return ruled == null || !Character.isSurrogate((char) hexValue) && ruledCharacter(hexValue);
             }
             case MINUS -> {
                 return number(b == '0' ? ZERO : digit(b) ? INTEGER : -1);
@@ -221,7 +252,36 @@ final class JsonPrefix {
             return object.roomFor(seen[depth - 1]) && startWord(object.propertyNames());
         }
         inKey = true;
+        ruled = null;
         return goTo(STRING);
+    }
+
+    /** A raw byte of a ruled string: a UTF-8 lead byte begins a character, and every byte steps the pattern. */
+    private boolean ruledByte(int b) {
+        if ((b & 0xc0) != 0x80 && chars++ == ruled.maxLength()) {
+            return false;
+        }
+        return ruled.pattern() == null || (patternState = ruled.pattern().step(patternState, b)) >= 0;
+    }
+
+    /** A character an escape spelled: one more, its UTF-8 bytes through the pattern. */
+    private boolean ruledCharacter(int codePoint) {
+        chars++; // room was checked at the backslash
+        if (ruled.pattern() == null) {
+            return true;
+        }
+        byte[] utf8 = new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte b : utf8) {
+            patternState = ruled.pattern().step(patternState, b & 0xff);
+            if (patternState < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean ruledStringMayEnd() {
+        return chars >= ruled.minLength() && (ruled.pattern() == null || ruled.pattern().isAccept(patternState));
     }
 
     /** An array's first item; {@link #seen} counts an array's items, begun ones included. */
@@ -256,35 +316,47 @@ final class JsonPrefix {
     }
 
     private boolean value(int b) {
-        JsonShape shape = expected;
+        JsonShape shape = expected.branch(kindStartingWith(b));
+        if (shape == null) {
+            return false;
+        }
         switch (b) {
-            case '{' -> {
-                return shape.allows(JsonShape.Kind.OBJECT) && push(b, shape);
-            }
-            case '[' -> {
-                return shape.allows(JsonShape.Kind.ARRAY) && push(b, shape);
+            case '{', '[' -> {
+                return push(b, shape);
             }
             case '"' -> {
-                if (!shape.allows(JsonShape.Kind.STRING)) {
-                    return false;
-                }
                 inKey = false;
-                return shape.strings() != null ? startWord(shape.strings()) : goTo(STRING);
+                if (shape.strings() != null) {
+                    return startWord(shape.strings());
+                }
+                ruled = shape.stringRuled() ? shape : null;
+                chars = 0;
+                patternState = 0;
+                return goTo(STRING);
             }
             case 't', 'f' -> {
-                return shape.allows(JsonShape.Kind.BOOLEAN) && literal(b == 't' ? TRUE : FALSE);
+                return literal(b == 't' ? TRUE : FALSE);
             }
             case 'n' -> {
-                return shape.allows(JsonShape.Kind.NULL) && literal(NULL);
+                return literal(NULL);
             }
             default -> {
-                if (b != '-' && !digit(b) || !shape.allows(JsonShape.Kind.NUMBER) && !shape.allows(JsonShape.Kind.INTEGER)) {
-                    return false;
-                }
                 integerOnly = shape.integerOnly();
                 return goTo(b == '-' ? MINUS : b == '0' ? ZERO : INTEGER);
             }
         }
+    }
+
+    /** The kind of value a byte begins (NUMBER for integers too), or null when it begins none. */
+    private static JsonShape.Kind kindStartingWith(int b) {
+        return switch (b) {
+            case '{' -> JsonShape.Kind.OBJECT;
+            case '[' -> JsonShape.Kind.ARRAY;
+            case '"' -> JsonShape.Kind.STRING;
+            case 't', 'f' -> JsonShape.Kind.BOOLEAN;
+            case 'n' -> JsonShape.Kind.NULL;
+            default -> b == '-' || digit(b) ? JsonShape.Kind.NUMBER : null;
+        };
     }
 
     private boolean literal(byte[] word) {

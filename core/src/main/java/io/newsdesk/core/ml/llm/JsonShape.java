@@ -1,22 +1,33 @@
 package io.newsdesk.core.ml.llm;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.apache.lucene.util.automaton.Operations;
 
 /**
  * What a JSON value may be, read from a JSON Schema: the part of the schema language that generation can keep to
- * byte by byte (OpenAI's structured outputs ask for little more). Objects list their properties (no others may
+ * byte by byte, which covers what OpenAI's structured outputs accept. Objects list their properties (no others may
  * appear, each at most once, the required ones before the object closes), arrays their items (between minItems
- * and maxItems of them), strings may be one of an {@code enum} or a {@code const}, and {@code type} may name
- * several kinds. A keyword that would have to be checked and cannot ({@code pattern}, {@code anyOf},
- * {@code $ref}, lengths, bounds...) is refused, never ignored.
+ * and maxItems of them), strings may be one of an {@code enum} or a {@code const}, keep to minLength and
+ * maxLength, a {@code pattern} and a {@code format} (see {@link StringPatterns}), and {@code type} may name several
+ * kinds. {@code $ref} points into the same document ({@code $defs}, {@code definitions}, or {@code #}
+ * itself, so shapes may be recursive); {@code anyOf} and {@code oneOf} join branches of different kinds, since
+ * the first byte of a value must say which branch it takes. A keyword that would have to be checked and cannot is
+ * refused, never ignored.
  */
 public final class JsonShape {
 
@@ -26,35 +37,41 @@ public final class JsonShape {
     /** Most properties one object may list: which have appeared is kept in one {@code long}. */
     static final int MAX_PROPERTIES = 64;
 
-    private static final Set<String> READ = Set.of("type", "properties", "required", "additionalProperties", "items",
-            "minItems", "maxItems", "enum", "const", "description", "title", "$schema");
+    private static final Set<String> ANNOTATIONS = Set.of("description", "title", "$schema", "$comment", "default",
+            "examples", "deprecated", "readOnly", "writeOnly", "$defs", "definitions");
+    private static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties",
+            "items", "minItems", "maxItems", "enum", "const", "nullable", "minLength", "maxLength", "pattern", "format");
+    private static final String KEPT_TO = "type, properties, required, additionalProperties, items, minItems, "
+            + "maxItems, enum, const, nullable, minLength, maxLength, pattern, format, $ref, anyOf, oneOf and a "
+            + "one-schema allOf";
 
     /** Any JSON value. */
-    static final JsonShape ANY = new JsonShape(EnumSet.allOf(Kind.class), null, null, 0, null, 0, Integer.MAX_VALUE, null);
+    static final JsonShape ANY = new JsonShape(EnumSet.allOf(Kind.class));
 
     /** Any JSON object: OpenAI's JSON mode. */
-    public static final JsonShape ANY_OBJECT = new JsonShape(EnumSet.of(Kind.OBJECT), null, null, 0, null, 0,
-            Integer.MAX_VALUE, null);
+    public static final JsonShape ANY_OBJECT = new JsonShape(EnumSet.of(Kind.OBJECT));
 
-    private final EnumSet<Kind> kinds;
-    private final List<byte[]> propertyNames;
-    private final List<JsonShape> propertyShapes;
-    private final long required;
-    private final JsonShape items;
-    private final int minItems;
-    private final int maxItems;
-    private final List<byte[]> strings;
+    // set once while the schema is read; a shape that a $ref reaches is made before it is read, for recursion
+    private EnumSet<Kind> kinds;
+    /** For anyOf/oneOf: the branch each kind of value takes (numbers under NUMBER); null for a plain shape. */
+    private Map<Kind, JsonShape> branches;
+    private List<byte[]> propertyNames;
+    private List<JsonShape> propertyShapes;
+    private long required;
+    private JsonShape items;
+    private int minItems;
+    private int maxItems = Integer.MAX_VALUE;
+    private List<byte[]> strings;
+    private int minLength;
+    private int maxLength = Integer.MAX_VALUE;
+    /** The strings pattern and format allow, run over their UTF-8 bytes; null when neither is given. */
+    private ByteRunAutomaton pattern;
 
-    private JsonShape(EnumSet<Kind> kinds, List<byte[]> propertyNames, List<JsonShape> propertyShapes, long required,
-            JsonShape items, int minItems, int maxItems, List<byte[]> strings) {
+    private JsonShape(EnumSet<Kind> kinds) {
         this.kinds = kinds;
-        this.propertyNames = propertyNames;
-        this.propertyShapes = propertyShapes;
-        this.required = required;
-        this.items = items;
-        this.minItems = minItems;
-        this.maxItems = maxItems;
-        this.strings = strings;
+    }
+
+    private JsonShape() {
     }
 
     /**
@@ -63,7 +80,7 @@ public final class JsonShape {
      * @throws IllegalArgumentException naming the keyword or value that cannot be kept to
      */
     public static JsonShape of(JsonNode schema) {
-        return read(schema, "schema", 0);
+        return new Reader(schema).read(schema, "schema", 0);
     }
 
     /** Whether the shape's values are objects only, as a whole answer must be. */
@@ -71,45 +88,184 @@ public final class JsonShape {
         return kinds.equals(EnumSet.of(Kind.OBJECT));
     }
 
-    private static JsonShape read(JsonNode schema, String path, int depth) {
-        if (!schema.isObject()) {
-            throw new IllegalArgumentException(path + " must be a JSON Schema object");
+    /** Reads one schema document; its shapes reached through {@code $ref} are read once, by pointer. */
+    private static final class Reader {
+
+        private final JsonNode root;
+        private final Map<String, JsonShape> referenced = new HashMap<>();
+
+        Reader(JsonNode root) {
+            this.root = root;
         }
-        if (depth > JsonPrefix.MAX_DEPTH) {
-            throw new IllegalArgumentException(path + " nests deeper than " + JsonPrefix.MAX_DEPTH + " levels");
+
+        JsonShape read(JsonNode schema, String path, int depth) {
+            if (!schema.isObject()) {
+                throw new IllegalArgumentException(path + " must be a JSON Schema object");
+            }
+            if (depth > JsonPrefix.MAX_DEPTH) {
+                throw new IllegalArgumentException(path + " nests deeper than " + JsonPrefix.MAX_DEPTH + " levels");
+            }
+            if (schema.has("$ref")) {
+                return reference(schema, path, depth);
+            }
+            if (schema.has("allOf")) {
+                onlyAnnotationsBeside(schema, "allOf", path);
+                return single(schema.get("allOf"), path + ".allOf", depth);
+            }
+            JsonShape shape = new JsonShape();
+            fill(shape, schema, path, depth);
+            return shape;
         }
-        for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
-            String keyword = it.next();
-            if (!READ.contains(keyword)) {
-                throw new IllegalArgumentException(path + "." + keyword + " is not supported: generation can keep to "
-                        + "type, properties, required, items, minItems, maxItems, enum and const");
+
+        /** Reads a schema other than a $ref or an allOf into a shape made blank beforehand. */
+        private void fill(JsonShape shape, JsonNode schema, String path, int depth) {
+            for (String combined : List.of("anyOf", "oneOf")) {
+                if (schema.has(combined)) {
+                    onlyAnnotationsBeside(schema, combined, path);
+                    union(shape, schema.get(combined), path + "." + combined, depth);
+                    return;
+                }
+            }
+            plain(shape, schema, path, depth);
+        }
+
+        /** A shape defined elsewhere in the document: made blank and remembered before it is read, so it may recur. */
+        private JsonShape reference(JsonNode schema, String path, int depth) {
+            onlyAnnotationsBeside(schema, "$ref", path);
+            Set<String> followed = new HashSet<>();
+            String pointer = schema.get("$ref").asText();
+            JsonNode target = schema;
+            while (target.has("$ref")) {
+                pointer = target.get("$ref").asText();
+                JsonShape known = referenced.get(pointer);
+                if (known != null) {
+                    return known;
+                }
+                if (!followed.add(pointer)) {
+                    throw new IllegalArgumentException(path + ".$ref '" + pointer + "' leads only back to itself");
+                }
+                target = resolve(pointer, path);
+            }
+            if (target.has("allOf")) {
+                return read(target, path + "(" + pointer + ")", depth + 1); // not remembered: recursion ends at MAX_DEPTH
+            }
+            JsonShape shape = new JsonShape();
+            referenced.put(pointer, shape);
+            fill(shape, target, path + "(" + pointer + ")", depth + 1);
+            return shape;
+        }
+
+        private JsonNode resolve(String pointer, String path) {
+            if (!pointer.equals("#") && !pointer.startsWith("#/")) {
+                throw new IllegalArgumentException(path + ".$ref '" + pointer + "' is not supported: only pointers into "
+                        + "the same schema (#/$defs/...) are");
+            }
+            JsonNode target;
+            try {
+                target = root.at(JsonPointer.compile(pointer.substring(1)));
+            } catch (IllegalArgumentException e) {
+                target = null;
+            }
+            if (target == null || !target.isObject()) {
+                throw new IllegalArgumentException(path + ".$ref '" + pointer + "' points at no schema");
+            }
+            return target;
+        }
+
+        private JsonShape single(JsonNode all, String path, int depth) {
+            if (!all.isArray() || all.size() != 1) {
+                throw new IllegalArgumentException(path + " is supported with one schema only");
+            }
+            return read(all.get(0), path + "[0]", depth + 1);
+        }
+
+        /** anyOf or oneOf over branches of different kinds: where no value fits two branches, the two mean the same. */
+        private void union(JsonShape union, JsonNode alternatives, String path, int depth) {
+            if (!alternatives.isArray() || alternatives.isEmpty()) {
+                throw new IllegalArgumentException(path + " must list at least one schema");
+            }
+            EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+            Map<Kind, JsonShape> branches = new EnumMap<>(Kind.class);
+            for (int i = 0; i < alternatives.size(); i++) {
+                JsonShape branch = read(alternatives.get(i), path + "[" + i + "]", depth + 1);
+                if (branch.kinds == null) { // a union still being read: its kinds are not known yet
+                    throw new IllegalArgumentException(path + "[" + i + "] refers back to the schema it is part of");
+                }
+                for (Kind kind : branch.kinds) {
+                    Kind key = kind == Kind.INTEGER ? Kind.NUMBER : kind;
+                    JsonShape leaf = branch.branches == null ? branch : branch.branches.get(key);
+                    JsonShape earlier = branches.putIfAbsent(key, leaf);
+                    if (earlier != null && earlier != leaf) {
+                        throw new IllegalArgumentException(path + ": two branches allow " + key.name().toLowerCase(Locale.ROOT)
+                                + " values; generation keeps to branches of different types only");
+                    }
+                    kinds.add(kind);
+                }
+            }
+            union.branches = branches;
+            union.kinds = kinds;
+        }
+
+        private static void onlyAnnotationsBeside(JsonNode schema, String keyword, String path) {
+            for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
+                String other = it.next();
+                if (!other.equals(keyword) && !ANNOTATIONS.contains(other)) {
+                    throw new IllegalArgumentException(path + "." + other + " beside " + keyword + " is not supported");
+                }
             }
         }
-        List<byte[]> strings = strings(schema, path);
-        EnumSet<Kind> kinds = kinds(schema, path, strings);
-        List<byte[]> names = null;
-        List<JsonShape> shapes = null;
-        long required = 0;
-        JsonNode additional = schema.path("additionalProperties");
-        if (!additional.isMissingNode() && !additional.isBoolean()) {
-            throw new IllegalArgumentException(path + ".additionalProperties must be true or false: a schema for them "
-                    + "is not supported");
-        }
-        // listed properties are the only ones generated, whatever additionalProperties says: every answer still fits
-        if (schema.has("properties") || additional.isBoolean() && !additional.asBoolean()) {
-            if (!kinds.contains(Kind.OBJECT)) {
-                throw new IllegalArgumentException(path + ".properties is given for a value that is not an object");
+
+        private void plain(JsonShape shape, JsonNode schema, String path, int depth) {
+            for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
+                String keyword = it.next();
+                if (!KEYWORDS.contains(keyword) && !ANNOTATIONS.contains(keyword)) {
+                    throw new IllegalArgumentException(path + "." + keyword + " is not supported: generation can keep to "
+                            + KEPT_TO);
+                }
             }
-            names = new ArrayList<>();
-            shapes = new ArrayList<>();
+            boolean enumNull = allowsNull(schema);
+            List<String> listed = strings(schema, path);
+            EnumSet<Kind> kinds = kinds(schema, path, listed, enumNull);
+            shape.kinds = kinds; // known before the properties and items are read: they may lead back here
+            stringRules(shape, schema, path, listed);
+            JsonNode additional = schema.path("additionalProperties");
+            if (!additional.isMissingNode() && !additional.isBoolean()) {
+                throw new IllegalArgumentException(path + ".additionalProperties must be true or false: a schema for "
+                        + "them is not supported");
+            }
+            // listed properties are the only ones generated, whatever additionalProperties says: every answer still fits
+            if (schema.has("properties") || additional.isBoolean() && !additional.asBoolean()) {
+                if (!kinds.contains(Kind.OBJECT)) {
+                    throw new IllegalArgumentException(path + ".properties is given for a value that is not an object");
+                }
+                properties(shape, schema, path, depth);
+            } else if (schema.has("required")) {
+                throw new IllegalArgumentException(path + ".required needs the properties it names");
+            }
+            if (schema.has("items")) {
+                if (!kinds.contains(Kind.ARRAY)) {
+                    throw new IllegalArgumentException(path + ".items is given for a value that is not an array");
+                }
+                shape.items = read(schema.get("items"), path + ".items", depth + 1);
+            }
+            shape.minItems = count(schema, "minItems", 0, path, kinds);
+            shape.maxItems = count(schema, "maxItems", Integer.MAX_VALUE, path, kinds);
+            if (shape.minItems > shape.maxItems) {
+                throw new IllegalArgumentException(path + ".minItems is above maxItems");
+            }
+        }
+
+        private void properties(JsonShape shape, JsonNode schema, String path, int depth) {
+            shape.propertyNames = new ArrayList<>();
+            shape.propertyShapes = new ArrayList<>();
             List<String> listed = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 listed.add(property.getKey());
-                names.add(encoded(property.getKey()));
-                shapes.add(read(property.getValue(), path + ".properties." + property.getKey(), depth + 1));
+                shape.propertyNames.add(encoded(property.getKey()));
+                shape.propertyShapes.add(read(property.getValue(), path + ".properties." + property.getKey(), depth + 1));
             }
-            if (names.size() > MAX_PROPERTIES) {
+            if (listed.size() > MAX_PROPERTIES) {
                 throw new IllegalArgumentException(path + " lists more than " + MAX_PROPERTIES + " properties");
             }
             for (JsonNode name : schema.path("required")) {
@@ -117,24 +273,9 @@ public final class JsonShape {
                 if (index < 0) {
                     throw new IllegalArgumentException(path + ".required names '" + name.asText() + "', not a property");
                 }
-                required |= 1L << index;
+                shape.required |= 1L << index;
             }
-        } else if (schema.has("required")) {
-            throw new IllegalArgumentException(path + ".required needs the properties it names");
         }
-        JsonShape items = null;
-        if (schema.has("items")) {
-            if (!kinds.contains(Kind.ARRAY)) {
-                throw new IllegalArgumentException(path + ".items is given for a value that is not an array");
-            }
-            items = read(schema.get("items"), path + ".items", depth + 1);
-        }
-        int minItems = count(schema, "minItems", 0, path, kinds);
-        int maxItems = count(schema, "maxItems", Integer.MAX_VALUE, path, kinds);
-        if (minItems > maxItems) {
-            throw new IllegalArgumentException(path + ".minItems is above maxItems");
-        }
-        return new JsonShape(kinds, names, shapes, required, items, minItems, maxItems, strings);
     }
 
     private static int count(JsonNode schema, String keyword, int absent, String path, EnumSet<Kind> kinds) {
@@ -148,46 +289,112 @@ public final class JsonShape {
         return value.asInt();
     }
 
-    private static EnumSet<Kind> kinds(JsonNode schema, String path, List<byte[]> strings) {
+    private static EnumSet<Kind> kinds(JsonNode schema, String path, List<String> strings, boolean enumNull) {
         JsonNode type = schema.path("type");
+        EnumSet<Kind> kinds;
         if (type.isMissingNode()) {
-            return strings != null ? EnumSet.of(Kind.STRING)
+            kinds = strings != null ? EnumSet.of(Kind.STRING, Kind.NULL)
                     : schema.has("properties") ? EnumSet.of(Kind.OBJECT)
                     : schema.has("items") ? EnumSet.of(Kind.ARRAY) : EnumSet.allOf(Kind.class);
-        }
-        EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
-        for (JsonNode name : type.isArray() ? type : List.of(type)) {
-            try {
-                kinds.add(Kind.valueOf(name.asText().toUpperCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(path + ".type '" + name.asText() + "' is not a JSON Schema type");
+        } else {
+            kinds = EnumSet.noneOf(Kind.class);
+            for (JsonNode name : type.isArray() ? type : List.of(type)) {
+                try {
+                    kinds.add(Kind.valueOf(name.asText().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(path + ".type '" + name.asText() + "' is not a JSON Schema type");
+                }
+            }
+            if (kinds.isEmpty()) {
+                throw new IllegalArgumentException(path + ".type names no type");
             }
         }
-        if (kinds.isEmpty()) {
-            throw new IllegalArgumentException(path + ".type names no type");
+        if (schema.path("nullable").asBoolean(false)) {
+            kinds.add(Kind.NULL); // OpenAPI 3.0's way of saying it
         }
-        if (strings != null && !kinds.equals(EnumSet.of(Kind.STRING))) {
-            throw new IllegalArgumentException(path + ": enum and const are kept to for strings only");
+        if (strings != null) {
+            if (!EnumSet.of(Kind.STRING, Kind.NULL).containsAll(kinds)) {
+                throw new IllegalArgumentException(path + ": enum and const are kept to for strings and null only");
+            }
+            EnumSet<Kind> listed = strings.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.of(Kind.STRING);
+            if (enumNull) {
+                listed.add(Kind.NULL);
+            }
+            kinds.retainAll(listed);
+            if (kinds.isEmpty()) {
+                throw new IllegalArgumentException(path + ".enum allows no value of the type given");
+            }
         }
         return kinds;
     }
 
-    /** The JSON-encoded strings an enum or const allows; null when the schema has neither. */
-    private static List<byte[]> strings(JsonNode schema, String path) {
+    private static boolean allowsNull(JsonNode schema) {
+        for (JsonNode value : schema.has("const") ? List.of(schema.get("const")) : schema.path("enum")) {
+            if (value.isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The strings an enum or const lists (null left out); null when the schema has neither. */
+    private static List<String> strings(JsonNode schema, String path) {
         if (!schema.has("enum") && !schema.has("const")) {
             return null;
         }
-        List<byte[]> strings = new ArrayList<>();
-        for (JsonNode value : schema.has("const") ? List.of(schema.get("const")) : schema.get("enum")) {
-            if (!value.isTextual()) {
-                throw new IllegalArgumentException(path + ": enum and const are kept to for strings only");
-            }
-            strings.add(encoded(value.asText()));
+        if (schema.has("enum") && (!schema.get("enum").isArray() || schema.get("enum").isEmpty())) {
+            throw new IllegalArgumentException(path + ".enum must list at least one value");
         }
-        if (strings.isEmpty()) {
-            throw new IllegalArgumentException(path + ".enum allows nothing");
+        List<String> strings = new ArrayList<>();
+        for (JsonNode value : schema.has("const") ? List.of(schema.get("const")) : schema.get("enum")) {
+            if (value.isTextual()) {
+                strings.add(value.asText());
+            } else if (!value.isNull()) {
+                throw new IllegalArgumentException(path + ": enum and const are kept to for strings and null only");
+            }
         }
         return strings;
+    }
+
+    /**
+     * Reads what a string must be: its lengths, pattern and format; an enum keeps the values that meet them, each
+     * JSON-encoded.
+     */
+    private static void stringRules(JsonShape shape, JsonNode schema, String path, List<String> listed) {
+        shape.minLength = length(schema, "minLength", 0, path, shape.kinds);
+        shape.maxLength = length(schema, "maxLength", Integer.MAX_VALUE, path, shape.kinds);
+        if (shape.minLength > shape.maxLength) {
+            throw new IllegalArgumentException(path + ".minLength is above maxLength");
+        }
+        if ((schema.has("pattern") || schema.has("format")) && !shape.kinds.contains(Kind.STRING)) {
+            throw new IllegalArgumentException(path + ": pattern and format are given for a value that is not a string");
+        }
+        Automaton allowed = StringPatterns.of(schema, path, shape.minLength, shape.maxLength);
+        if (listed == null) {
+            shape.pattern = allowed == null ? null : new ByteRunAutomaton(allowed);
+            return;
+        }
+        shape.strings = new ArrayList<>();
+        for (String value : listed) {
+            int length = value.codePointCount(0, value.length());
+            if (length >= shape.minLength && length <= shape.maxLength && (allowed == null || Operations.run(allowed, value))) {
+                shape.strings.add(encoded(value));
+            }
+        }
+        if (shape.strings.isEmpty() && !listed.isEmpty()) {
+            throw new IllegalArgumentException(path + ": no value of the enum meets the lengths, pattern and format");
+        }
+    }
+
+    private static int length(JsonNode schema, String keyword, int absent, String path, EnumSet<Kind> kinds) {
+        JsonNode value = schema.path(keyword);
+        if (value.isMissingNode()) {
+            return absent;
+        }
+        if (!kinds.contains(Kind.STRING) || !value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
+            throw new IllegalArgumentException(path + "." + keyword + " must be a count of a string's characters");
+        }
+        return value.asInt();
     }
 
     /** A string's content as it stands between the quotes of a JSON text, escaped the usual way. */
@@ -195,8 +402,19 @@ public final class JsonShape {
         return new String(JsonStringEncoder.getInstance().quoteAsString(text)).getBytes(StandardCharsets.UTF_8);
     }
 
-    boolean allows(Kind kind) {
-        return kinds.contains(kind);
+    /**
+     * The shape a value of this kind takes here, or null when the shape has no room for it; NUMBER stands for
+     * integers too, since a value's first byte cannot tell them apart.
+     */
+    JsonShape branch(Kind kind) {
+        if (kind == null) {
+            return null;
+        }
+        if (branches != null) {
+            return branches.get(kind == Kind.INTEGER ? Kind.NUMBER : kind);
+        }
+        boolean allowed = kinds.contains(kind) || kind == Kind.NUMBER && kinds.contains(Kind.INTEGER);
+        return allowed ? this : null;
     }
 
     /** Numbers only as integers: no fraction or exponent. */
@@ -243,5 +461,25 @@ public final class JsonShape {
     /** The strings allowed, JSON-encoded; null for any string. */
     List<byte[]> strings() {
         return strings;
+    }
+
+    /** Whether a string of this shape has lengths, a pattern or a format to keep to. */
+    boolean stringRuled() {
+        return pattern != null || minLength > 0 || maxLength < Integer.MAX_VALUE;
+    }
+
+    /** Fewest characters (code points) a string may have. */
+    int minLength() {
+        return minLength;
+    }
+
+    /** Most characters (code points) a string may have. */
+    int maxLength() {
+        return maxLength;
+    }
+
+    /** What pattern and format allow, over UTF-8 bytes; null when neither is given. */
+    ByteRunAutomaton pattern() {
+        return pattern;
     }
 }

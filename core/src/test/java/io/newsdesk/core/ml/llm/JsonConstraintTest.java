@@ -23,6 +23,17 @@ class JsonConstraintTest {
                 + "\"tags\": [\"a\"], \"draft\": true}");
     }
 
+    /** And where strings have lengths, a pattern or a format, and values come through references and anyOf. */
+    @Test
+    void whereStringsHaveRulesTheMaskIsWhatTryingEveryTokenGives() throws Exception {
+        JsonShape shape = JsonShape.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"type": "object", "$defs": {"day": {"type": "string", "format": "date"}},
+                 "properties": {"code": {"type": "string", "pattern": "^[A-Z]{2}-\\\\d+$", "maxLength": 6},
+                                "when": {"$ref": "#/$defs/day"}, "note": {"anyOf": [{"type": "string", "minLength": 3,
+                                "maxLength": 5}, {"type": "null"}]}}}"""));
+        maskMatchesTrying(shape, "{\"code\": \"AB-12\", \"note\": \"\\u00e9t\u00e9\", \"when\": \"2026-12-01\"}");
+    }
+
     private void maskMatchesTrying(JsonShape shape, String json) throws Exception {
         Path folder = Path.of(getClass().getResource("/models/tiny-qwen2/config.json").toURI()).getParent();
         TokenBytes vocabulary = TokenBytes.load(folder.resolve("tokenizer.json")).orElseThrow();

@@ -59,10 +59,21 @@ class JsonShapeTest {
     @Test
     void keywordsThatCannotBeKeptToAreRefusedNotIgnored() {
         for (String schema : new String[] {
-            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"^a\"}}}",
-            "{\"type\": \"object\", \"properties\": {\"a\": {\"anyOf\": [{\"type\": \"string\"}]}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"(?=a)\"}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", \"pattern\": \"1\"}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", \"multipleOf\": 3}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"minLength\": 3, \"maxLength\": 2}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"enum\": [\"ab\"], \"pattern\": \"c\"}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"anyOf\": [{\"type\": \"string\"}, {\"enum\": [\"x\"]}]}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/defs/a\"}}}",
-            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"maxLength\": 9}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"https://example.com/a.json\"}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/$defs/b\"}}, \"$defs\": {\"b\": {\"$ref\": \"#/$defs/a\"}, "
+                    + "\"a\": {\"$ref\": \"#/$defs/b\"}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/$defs/a\"}}, \"$defs\": {\"a\": {\"anyOf\": "
+                    + "[{\"$ref\": \"#/$defs/a\"}, {\"type\": \"null\"}]}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"$ref\": \"#/properties/b\"}, \"b\": {}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"allOf\": [{\"type\": \"string\"}, {\"type\": \"null\"}]}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", \"enum\": [\"x\"]}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"enum\": [1, 2]}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"strin\"}}}",
             "{\"type\": \"object\", \"properties\": {}, \"required\": [\"b\"]}",
@@ -87,6 +98,80 @@ class JsonShapeTest {
             assertThatThrownBy(() -> JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": "
                     + "{\"a\": " + bad + "}}"))).as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Items");
         }
+    }
+
+    /** What the OpenAI Java SDK derives from a class: shared definitions and a nullable object that recurs. */
+    @Test
+    void referencesReachDefinitionsAndMayRecur() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree("""
+                {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+                 "$defs": {"Tag": {"type": "object", "properties": {"name": {"type": "string"}, "score": {"type": "number"}},
+                                   "required": ["name", "score"], "additionalProperties": false},
+                           "Node": {"type": ["object", "null"], "properties": {"name": {"type": "string"},
+                                    "parent": {"$ref": "#/$defs/Node"}}, "required": ["name", "parent"],
+                                    "additionalProperties": false}},
+                 "properties": {"main": {"$ref": "#/$defs/Tag"}, "tags": {"type": "array", "items": {"$ref": "#/$defs/Tag"}},
+                                "node": {"$ref": "#/$defs/Node", "description": "where it sits"}},
+                 "required": ["main", "tags", "node"], "additionalProperties": false}"""));
+        String json = "{\"main\":{\"name\":\"a\",\"score\":1},\"tags\":[{\"score\":2,\"name\":\"b\"}],"
+                + "\"node\":{\"name\":\"c\",\"parent\":{\"name\":\"d\",\"parent\":null}}}";
+        assertThat(refusedAt(shape, json)).isEqualTo(-1);
+        assertThat(refusedAt(shape, "{\"main\":{\"name\":\"a\",\"rank\"")).as("Tag's properties only").isEqualTo(21);
+        assertThat(refusedAt(shape, "{\"tags\":[{\"name\":\"a\"}")).as("Tag requires score").isEqualTo(20);
+        assertThat(refusedAt(shape, "{\"node\":{\"name\":\"c\",\"parent\":{\"parent\":{\"name\":\"e\",\"parent\":3"))
+                .as("the recurring object is the same shape").isEqualTo(60);
+        assertThat(refusedAt(shape, "{\"main\":null")).as("Tag is not nullable").isEqualTo(8);
+
+        JsonShape self = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": {\"kids\": "
+                + "{\"type\": \"array\", \"items\": {\"$ref\": \"#\"}}}, \"additionalProperties\": false}"));
+        assertThat(refusedAt(self, "{\"kids\":[{\"kids\":[]},{\"kids\":[{}]}]}")).isEqualTo(-1);
+        assertThat(refusedAt(self, "{\"kids\":[{\"kid\"")).isEqualTo(14);
+    }
+
+    @Test
+    void anyOfTakesTheBranchTheFirstByteNames() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree("""
+                {"type": "object", "properties": {
+                  "a": {"anyOf": [{"type": "object", "properties": {"x": {"type": "integer"}}}, {"type": "null"},
+                                  {"enum": ["one", "two"]}]},
+                  "b": {"oneOf": [{"type": "array", "items": {"type": "boolean"}}, {"type": "integer"}]},
+                  "c": {"enum": ["low", null]},
+                  "d": {"allOf": [{"type": "string"}]},
+                  "e": {"type": "string", "nullable": true}}}"""));
+        for (String json : new String[] {"{\"a\":{\"x\":1}}", "{\"a\":null}", "{\"a\":\"two\"}", "{\"b\":[true]}",
+            "{\"b\":-4}", "{\"c\":null}", "{\"c\":\"low\"}", "{\"d\":\"s\"}", "{\"e\":null}", "{\"e\":\"s\"}"}) {
+            assertThat(refusedAt(shape, json)).as(json).isEqualTo(-1);
+        }
+        assertThat(refusedAt(shape, "{\"a\":{\"x\":1.5")).as("the object branch's integer").isEqualTo(11);
+        assertThat(refusedAt(shape, "{\"a\":\"three\"")).as("the enum branch").isEqualTo(7);
+        assertThat(refusedAt(shape, "{\"a\":[")).as("no array branch").isEqualTo(5);
+        assertThat(refusedAt(shape, "{\"b\":[1")).as("the array branch's items").isEqualTo(6);
+        assertThat(refusedAt(shape, "{\"b\":2.5")).as("the integer branch").isEqualTo(6);
+        assertThat(refusedAt(shape, "{\"c\":\"high\"")).isEqualTo(6);
+        assertThat(refusedAt(shape, "{\"d\":null")).isEqualTo(5);
+    }
+
+    @Test
+    void stringsKeepToTheirLengthsPatternAndFormat() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree("""
+                {"type": "object", "properties": {
+                  "slug": {"type": "string", "minLength": 2, "maxLength": 4},
+                  "code": {"type": "string", "pattern": "^[A-Z]{2}\\\\d$"},
+                  "day": {"type": "string", "format": "date"},
+                  "desk": {"enum": ["news", "sport", "weather"], "maxLength": 5}}}"""));
+        for (String json : new String[] {"{\"slug\":\"ab\"}", "{\"slug\":\"\u00e9t\u00e9s\"}", "{\"slug\":\"a\\nb\"}",
+            "{\"code\":\"AB1\"}", "{\"code\":\"\\u0041B1\"}", "{\"day\":\"2026-12-01\"}", "{\"desk\":\"sport\"}"}) {
+            assertThat(refusedAt(shape, json)).as(json).isEqualTo(-1);
+        }
+        assertThat(refusedAt(shape, "{\"slug\":\"a\"")).as("too short to close").isEqualTo(10);
+        assertThat(refusedAt(shape, "{\"slug\":\"abcde")).as("a fifth character").isEqualTo(13);
+        assertThat(refusedAt(shape, "{\"slug\":\"abcd\\n")).as("an escaped fifth character").isEqualTo(13);
+        assertThat(refusedAt(shape, "{\"slug\":\"\\ud83d\\ude00\"")).as("no escaped surrogates").isEqualTo(14);
+        assertThat(refusedAt(shape, "{\"code\":\"Ab")).isEqualTo(10);
+        assertThat(refusedAt(shape, "{\"code\":\"AB\"")).as("the pattern is not met yet").isEqualTo(11);
+        assertThat(refusedAt(shape, "{\"code\":\"AB12")).isEqualTo(12);
+        assertThat(refusedAt(shape, "{\"day\":\"2026-13")).isEqualTo(14);
+        assertThat(refusedAt(shape, "{\"desk\":\"weather\"")).as("the enum keeps what fits maxLength").isEqualTo(9);
     }
 
     @Test
