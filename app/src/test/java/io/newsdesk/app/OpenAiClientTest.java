@@ -11,14 +11,20 @@ import com.openai.errors.NotFoundException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.StructuredChatCompletion;
+import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The official OpenAI Java SDK talks to the running service: plain and streaming chats, logprobs, JSON mode. */
+/** The official OpenAI Java SDK talks to the running service: plain and streaming chats, logprobs, JSON mode, structured outputs. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 class OpenAiClientTest {
@@ -87,6 +93,58 @@ class OpenAiClientTest {
         assertThat(logprobs.textOffset().orElseThrow()).isSorted();
     }
 
+    /** A story suggestion as an editor's tool would ask for it: the SDK derives a strict JSON Schema from the class. */
+    public static class Suggestion {
+        @Schema(pattern = "^[A-Z][a-z ]{4,40}$")
+        public String headline;
+        public Desk desk;
+        @ArraySchema(maxItems = 3)
+        public List<Tag> tags;
+        public Tag lead;
+        @Schema(format = "date")
+        public Optional<String> publishOn;
+        @Schema(minimum = "100", maximum = "2000")
+        public int words;
+    }
+
+    public static class Tag {
+        @Schema(pattern = "^[a-z]{2,12}$")
+        public String name;
+    }
+
+    public enum Desk { NEWS, SPORTS, WEATHER }
+
+    /**
+     * Structured outputs as the SDK asks for them from a class ($defs and $ref for the shared type, an enum, a
+     * nullable string): each answer that closes is read back into the class by the SDK itself.
+     */
+    @Test
+    void theOfficialClientReadsStructuredOutputsIntoAClass() throws Exception {
+        OpenAIClient client = clientOfARegisteredModel();
+        StructuredChatCompletionCreateParams<Suggestion> params = ChatCompletionCreateParams.builder().model("qwen-sdk")
+                .addUserMessage("Suggest a story.").maxCompletionTokens(175).temperature(1.0).seed(3).n(4)
+                .responseFormat(Suggestion.class).build();
+        assertThat(com.openai.core.ObjectMappers.jsonMapper().writeValueAsString(params.rawParams()._body()))
+                .as("the SDK's schema shares a definition").contains("\"$defs\"", "\"$ref\":\"#/$defs/Tag\"");
+
+        StructuredChatCompletion<Suggestion> answers = client.chat().completions().create(params);
+        assertThat(answers.choices()).hasSize(4);
+        int whole = 0;
+        for (var choice : answers.choices()) {
+            if (ChatCompletion.Choice.FinishReason.STOP.equals(choice.finishReason())) {
+                Suggestion suggestion = choice.message().content().orElseThrow();
+                assertThat(suggestion.headline).matches("[A-Z][a-z ]{4,40}");
+                assertThat(suggestion.desk).isNotNull();
+                assertThat(suggestion.tags).hasSizeLessThanOrEqualTo(3).allSatisfy(tag -> assertThat(tag.name).matches("[a-z]{2,12}"));
+                assertThat(suggestion.lead.name).matches("[a-z]{2,12}");
+                suggestion.publishOn.ifPresent(day -> assertThat(java.time.LocalDate.parse(day)).isNotNull());
+                assertThat(suggestion.words).isBetween(100, 2000);
+                whole++;
+            }
+        }
+        assertThat(whole).as("answers that closed their object within 175 tokens").isPositive();
+    }
+
     /** JSON mode through the SDK's own response_format type: the answer is (the start of) one JSON object. */
     @Test
     void theOfficialClientAsksForJsonMode() throws Exception {
@@ -96,7 +154,7 @@ class OpenAiClientTest {
                 .responseFormat(com.openai.models.ResponseFormatJsonObject.builder().build()).build());
         String content = chat.choices().get(0).message().content().orElseThrow();
         assertThat(content.strip()).startsWith("{");
-        if (chat.choices().get(0).finishReason() == ChatCompletion.Choice.FinishReason.STOP) {
+        if (ChatCompletion.Choice.FinishReason.STOP.equals(chat.choices().get(0).finishReason())) {
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(content).isObject()).as(content).isTrue();
         }
     }

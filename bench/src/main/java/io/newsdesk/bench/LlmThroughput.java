@@ -9,6 +9,7 @@ import io.newsdesk.core.ml.ComputeDevice;
 import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.GenerationOptions;
 import io.newsdesk.core.ml.llm.JsonConstraint;
+import io.newsdesk.core.ml.llm.JsonShape;
 import io.newsdesk.core.ml.llm.KvCache;
 import io.newsdesk.core.ml.llm.TokenBytes;
 import io.newsdesk.core.ml.llm.TokenSampler;
@@ -247,29 +248,37 @@ public final class LlmThroughput {
 
     /**
      * Milliseconds to mask, before one token is drawn, the tokens of a Qwen-sized vocabulary that cannot continue a
-     * JSON object (JSON mode), at three points of an object. The vocabulary is synthetic, written for the bench as
+     * JSON object (JSON mode) at three points of an object, and one of a schema (structured outputs) inside a string
+     * with a pattern and inside a bounded number, where every token whose first byte fits is tried byte by byte.
+     * The vocabulary is synthetic, written for the bench as
      * a byte-level tokenizer.json: the 256 single bytes, then words of 1-9 lower-case letters, half of them after a
      * space, as most of an English vocabulary is.
      */
+    private static final String SCHEMA = "{\"type\": \"object\", \"properties\": {\"headline\": {\"type\": \"string\", "
+            + "\"pattern\": \"^[A-Z][a-z ]{4,80}$\"}, \"words\": {\"type\": \"integer\", \"minimum\": 100, \"maximum\": 2000}}}";
+
     static String jsonModeTable() throws java.io.IOException {
         Path dir = Files.createTempDirectory("newsdesk-json-bench");
         try {
             Path json = dir.resolve("tokenizer.json");
             Files.writeString(json, syntheticByteLevelTokenizer(151_936));
             TokenBytes vocabulary = TokenBytes.load(json).orElseThrow();
-            StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%nJSON mode (`response_format: json_object`): "
-                    + "milliseconds per token to mask the tokens that cannot continue the object (`JsonConstraint`), "
-                    + "over %d tokens, best of %d rounds, on a synthetic byte-level vocabulary of 151,936 tokens (the 256 "
-                    + "bytes, then words of 1-9 letters, half after a space). Paid on every token of a JSON-mode answer, "
-                    + "beside the forward pass above.%n%n| the answer so far | tokens that fit | ms per token |%n|---|---|---|%n",
-                    DRAWS, ROUNDS));
+            JsonShape schema = JsonShape.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(SCHEMA));
+            StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%nJSON mode (`response_format: json_object`) "
+                    + "and structured outputs (`json_schema`, the schema `%s`): milliseconds per token to mask the tokens "
+                    + "that cannot continue the object (`JsonConstraint`), over %d tokens, best of %d rounds, on a "
+                    + "synthetic byte-level vocabulary of 151,936 tokens (the 256 bytes, then words of 1-9 letters, half "
+                    + "after a space). Paid on every token of such an answer, beside the forward pass above.%n%n"
+                    + "| the answer so far | tokens that fit | ms per token |%n|---|---|---|%n", SCHEMA, DRAWS, ROUNDS));
             float[] logits = new float[151_936];
             for (String[] point : new String[][] {{"nothing yet", ""}, {"inside a string", "{\"headline\": \"Storm"},
-                {"after a value", "{\"headline\": \"Storm\""}}) {
+                {"after a value", "{\"headline\": \"Storm\""}, {"schema: inside a string with a pattern", "{\"headline\": \"Storm"},
+                {"schema: inside a bounded integer", "{\"words\": 15"}}) {
+                JsonShape shape = point[0].startsWith("schema") ? schema : JsonShape.ANY_OBJECT;
                 double best = Double.MAX_VALUE;
                 int fit = 0;
                 for (int round = 0; round <= ROUNDS; round++) {
-                    JsonConstraint constraint = new JsonConstraint(vocabulary);
+                    JsonConstraint constraint = new JsonConstraint(vocabulary, shape);
                     for (byte b : point[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
                         constraint.accept(b & 0xff); // token id b is the single byte b in this vocabulary
                     }

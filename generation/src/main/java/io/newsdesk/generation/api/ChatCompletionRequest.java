@@ -39,8 +39,11 @@ public record ChatCompletionRequest(
                 + "{\"type\": \"json_object\"}: the answer is then one JSON object, every token drawn from those that "
                 + "can continue it, and ends when the object closes (finish_reason length if max_tokens comes first); "
                 + "or {\"type\": \"json_schema\", \"json_schema\": {\"name\": ..., \"schema\": {...}}}: one object of "
-                + "that schema, whose root is an object (type, properties, required, items, minItems, maxItems, enum "
-                + "and const of strings; other keywords are refused)") JsonNode responseFormat,
+                + "that schema, whose root is an object (type, properties, required, additionalProperties, items, "
+                + "minItems, maxItems, enum and const of strings or null, minLength, maxLength, pattern of at most "
+                + "1000 characters, format, minimum, maximum, exclusiveMinimum, exclusiveMaximum, $ref into $defs, "
+                + "anyOf/oneOf of branches of different types; at most 32 patterns and formats; other keywords are "
+                + "refused)") JsonNode responseFormat,
         @JsonProperty("logit_bias") @Schema(description = "Up to 300 token ids (as keys) each with a number from -100 to "
                 + "100 added to its logit before sampling: -100 bans the token, 100 all but forces it") JsonNode logitBias,
         @Schema(description = "Not supported: a request with tools is refused rather than answered without them")

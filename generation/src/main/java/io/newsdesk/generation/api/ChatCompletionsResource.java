@@ -61,7 +61,11 @@ public class ChatCompletionsResource {
                     + "response_format {\"type\": \"json_object\"} keeps each answer to one JSON object (compact: "
                     + "one whitespace byte at most between tokens, nesting up to 32 levels), ending when it closes; "
                     + "json_schema to one object of that schema (type, properties with required and no others, items "
-                    + "with minItems/maxItems, string enum and const; a schema using other keywords is refused). A "
+                    + "with minItems/maxItems, enum and const of strings or null, string minLength/maxLength, pattern "
+                    + "(ECMA-262, regular part; at most 1000 characters, 32 patterns and formats per schema) and format "
+                    + "(date-time, date, time, duration, email, hostname, ipv4, ipv6, uuid), number minimum/maximum "
+                    + "and their exclusive forms, $ref into the schema's $defs (recursion allowed), anyOf/oneOf of "
+                    + "branches of different types; a schema using other keywords is refused, naming it). A "
                     + "client that disconnects stops the generation. Extension: newsdesk_context grounds the answer in "
                     + "the archive, citing articles by number; one that runs past newsdesk.generation.timeout (default "
                     + "120 s, waiting for the model included) gets a 504 error, or an error event when streamed.")

@@ -30,9 +30,11 @@ public final class JsonConstraint {
             trial.copyFrom(text);
             firstByteFits[b] = trial.accept(b);
         }
-        // inside a string most tokens are plain text, which fits whatever it is; between tokens whitespace leaves the
+        // inside a string most tokens are plain text, which fits whatever it is (or, where the string has lengths or
+        // a pattern, when they take it: stepped without copying the state); between tokens whitespace leaves the
         // state as it was, so a token's first byte after its leading spaces must fit where its first byte would
         boolean inString = text.inString();
+        boolean inRuledString = text.inRuledString();
         boolean between = text.betweenTokens();
         boolean any = false;
         for (int id = 0; id < logits.length; id++) {
@@ -40,7 +42,9 @@ public final class JsonConstraint {
             int afterSpace = between ? vocabulary.firstAfterSpace(id) : -1;
             boolean fits = first >= 0 && firstByteFits[first]
                     && (afterSpace < 0 || firstByteFits[afterSpace])
-                    && ((inString && vocabulary.stringSafe(id)) || fitsWhole(vocabulary.of(id)));
+                    && (inString && vocabulary.stringSafe(id)
+                        || (inRuledString && vocabulary.stringSafe(id) ? text.ruledStringTakes(vocabulary.of(id))
+                            : fitsWhole(vocabulary.of(id))));
             if (fits) {
                 any = true;
             } else {

@@ -60,13 +60,16 @@ final class JsonPrefix {
     private boolean inKey;
     private boolean integerOnly;
     private int hexLeft;
-    private int hexValue;
     /** The shape of the string being read when it has lengths or a pattern to keep to; otherwise null. */
     private JsonShape ruled;
     /** Characters (code points) of the ruled string so far. */
     private int chars;
     /** Where the ruled string's pattern automaton stands. */
     private int patternState;
+    /** The shape of the number being written when it has bounds; otherwise null. */
+    private JsonShape bounded;
+    private final byte[] numberText = new byte[NumberBounds.MAX_NUMBER_BYTES];
+    private int numberLength;
     private byte[] literal;
     private int literalAt;
     private int whitespace;
@@ -94,6 +97,30 @@ final class JsonPrefix {
         return state == STRING && ruled == null;
     }
 
+    /** True inside a string with lengths or a pattern to keep to, past any escape. */
+    boolean inRuledString() {
+        return state == STRING && ruled != null;
+    }
+
+    /**
+     * Inside a ruled string, whether string-safe bytes (no quote, backslash or control character) keep to its
+     * lengths and pattern; the state is left as it was.
+     */
+    boolean ruledStringTakes(byte[] plain) {
+        int counted = chars;
+        int at = patternState;
+        for (byte x : plain) {
+            int b = x & 0xff;
+            if ((b & 0xc0) != 0x80 && counted++ == ruled.maxLength()) {
+                return false;
+            }
+            if (ruled.pattern() != null && (at = ruled.pattern().step(at, b)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True between values, keys and punctuation: where whitespace may come and leaves the state as it was. */
     boolean betweenTokens() {
         return state <= ARRAY_NEXT;
@@ -117,10 +144,14 @@ final class JsonPrefix {
         }
         wordLength = other.wordLength;
         hexLeft = other.hexLeft;
-        hexValue = other.hexValue;
         ruled = other.ruled;
         chars = other.chars;
         patternState = other.patternState;
+        bounded = other.bounded;
+        if (other.bounded != null) {
+            System.arraycopy(other.numberText, 0, numberText, 0, other.numberLength);
+        }
+        numberLength = other.numberLength;
         literal = other.literal;
         literalAt = other.literalAt;
         whitespace = other.whitespace;
@@ -150,65 +181,28 @@ final class JsonPrefix {
                 }
                 if (b == '\\') {
                     state = ESCAPE;
-                    return ruled == null || chars < ruled.maxLength();
+                    return ruled == null || chars < ruled.maxLength() && someEscapeFits();
                 }
                 return b >= 0x20 && (ruled == null || ruledByte(b));
             }
             case ESCAPE -> {
-                if (b == 'u') {
+                if (b == 'u' && ruled == null) {
                     hexLeft = 4;
-                    hexValue = 0;
                     state = UNICODE;
                     return true;
                 }
                 state = STRING;
-                int escaped = switch (b) {
-                    case '"', '\\', '/' -> b;
-                    case 'b' -> '\b';
-                    case 'f' -> '\f';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 't' -> '\t';
-                    default -> -1;
-                };
+                int escaped = escaped(b);
                 return escaped >= 0 && (ruled == null || ruledCharacter(escaped));
             }
             case UNICODE -> {
-                int digit = Character.digit(b, 16);
-                if (digit < 0) {
-                    return false;
+                if (--hexLeft == 0) {
+                    state = STRING;
                 }
-                hexValue = hexValue << 4 | digit;
-                if (--hexLeft > 0) {
-                    return true;
-                }
-                state = STRING;
-                // a ruled string counts characters, so it takes them whole: no escaped surrogate halves
-                return ruled == null || !Character.isSurrogate((char) hexValue) && ruledCharacter(hexValue);
+                return Character.digit(b, 16) >= 0;
             }
-            case MINUS -> {
-                return number(b == '0' ? ZERO : digit(b) ? INTEGER : -1);
-            }
-            case ZERO -> {
-                return fractionOrExponent(b);
-            }
-            case INTEGER -> {
-                return digit(b) || fractionOrExponent(b);
-            }
-            case POINT -> {
-                return number(digit(b) ? FRACTION : -1);
-            }
-            case FRACTION -> {
-                return digit(b) || (b == 'e' || b == 'E' ? number(EXPONENT) : endNumber(b));
-            }
-            case EXPONENT -> {
-                return number(b == '+' || b == '-' ? EXPONENT_SIGN : digit(b) ? EXPONENT_DIGITS : -1);
-            }
-            case EXPONENT_SIGN -> {
-                return number(digit(b) ? EXPONENT_DIGITS : -1);
-            }
-            case EXPONENT_DIGITS -> {
-                return digit(b) || endNumber(b);
+            case MINUS, ZERO, INTEGER, POINT, FRACTION, EXPONENT, EXPONENT_SIGN, EXPONENT_DIGITS -> {
+                return bounded == null ? numberByte(b) : boundedNumberByte(b);
             }
             case WORD -> {
                 return wordByte(b);
@@ -226,6 +220,41 @@ final class JsonPrefix {
                 return false;
             }
         }
+    }
+
+    private boolean numberByte(int b) {
+        return switch (state) {
+            case MINUS -> number(b == '0' ? ZERO : digit(b) ? INTEGER : -1);
+            case ZERO -> fractionOrExponent(b);
+            case INTEGER -> digit(b) || fractionOrExponent(b);
+            case POINT -> number(digit(b) ? FRACTION : -1);
+            case FRACTION -> digit(b) || (b == 'e' || b == 'E' ? number(EXPONENT) : endNumber(b));
+            case EXPONENT -> number(b == '+' || b == '-' ? EXPONENT_SIGN : digit(b) ? EXPONENT_DIGITS : -1);
+            case EXPONENT_SIGN -> number(digit(b) ? EXPONENT_DIGITS : -1);
+            default -> digit(b) || endNumber(b);
+        };
+    }
+
+    /**
+     * A byte of a number with a minimum or maximum: written plainly (no exponent), each digit taken only while some
+     * number it begins lies within the bounds, and a byte after it only when the whole number does.
+     */
+    private boolean boundedNumberByte(int b) {
+        if (b == 'e' || b == 'E') {
+            return false;
+        }
+        if (digit(b) || b == '.') {
+            if (numberLength == NumberBounds.MAX_NUMBER_BYTES || !numberByte(b)) {
+                return false;
+            }
+            numberText[numberLength++] = (byte) b;
+            return bounded.bounds().mayReach(numberText, numberLength);
+        }
+        if (state == MINUS || state == POINT || !bounded.bounds().holds(numberText, numberLength)) {
+            return false;
+        }
+        bounded = null;
+        return numberByte(b);
     }
 
     private boolean structural(int b) {
@@ -264,20 +293,39 @@ final class JsonPrefix {
         return ruled.pattern() == null || (patternState = ruled.pattern().step(patternState, b)) >= 0;
     }
 
-    /** A character an escape spelled: one more, its UTF-8 bytes through the pattern. */
-    private boolean ruledCharacter(int codePoint) {
+    /** A character a one-letter escape spelled (ASCII): one more, through the pattern. */
+    private boolean ruledCharacter(int ascii) {
         chars++; // room was checked at the backslash
+        return ruled.pattern() == null || (patternState = ruled.pattern().step(patternState, ascii)) >= 0;
+    }
+
+    /** The character a one-letter escape stands for, or -1 when the byte makes none. */
+    private static int escaped(int b) {
+        return switch (b) {
+            case '"', '\\', '/' -> b;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> -1;
+        };
+    }
+
+    /**
+     * Whether a backslash in a ruled string can go on: with a one-letter escape the pattern takes (a ruled string
+     * takes no backslash-u escape, whose four digits could lead nowhere; raw UTF-8 spells the same characters).
+     */
+    private boolean someEscapeFits() {
         if (ruled.pattern() == null) {
             return true;
         }
-        byte[] utf8 = new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (byte b : utf8) {
-            patternState = ruled.pattern().step(patternState, b & 0xff);
-            if (patternState < 0) {
-                return false;
+        for (int b : new int[] {'"', '\\', '/', 'b', 'f', 'n', 'r', 't'}) {
+            if (ruled.pattern().step(patternState, escaped(b)) >= 0) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     private boolean ruledStringMayEnd() {
@@ -342,7 +390,11 @@ final class JsonPrefix {
             }
             default -> {
                 integerOnly = shape.integerOnly();
-                return goTo(b == '-' ? MINUS : b == '0' ? ZERO : INTEGER);
+                bounded = shape.bounds() == null ? null : shape;
+                numberText[0] = (byte) b;
+                numberLength = 1;
+                return goTo(b == '-' ? MINUS : b == '0' ? ZERO : INTEGER)
+                        && (bounded == null || bounded.bounds().mayReach(numberText, numberLength));
             }
         }
     }

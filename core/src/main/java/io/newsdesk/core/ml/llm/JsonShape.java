@@ -22,12 +22,13 @@ import org.apache.lucene.util.automaton.Operations;
  * What a JSON value may be, read from a JSON Schema: the part of the schema language that generation can keep to
  * byte by byte, which covers what OpenAI's structured outputs accept. Objects list their properties (no others may
  * appear, each at most once, the required ones before the object closes), arrays their items (between minItems
- * and maxItems of them), strings may be one of an {@code enum} or a {@code const}, keep to minLength and
- * maxLength, a {@code pattern} and a {@code format} (see {@link StringPatterns}), and {@code type} may name several
- * kinds. {@code $ref} points into the same document ({@code $defs}, {@code definitions}, or {@code #}
- * itself, so shapes may be recursive); {@code anyOf} and {@code oneOf} join branches of different kinds, since
- * the first byte of a value must say which branch it takes. A keyword that would have to be checked and cannot is
- * refused, never ignored.
+ * and maxItems of them), and {@code type} may name several kinds. Strings may be one of an {@code enum} or a
+ * {@code const} and keep to minLength, maxLength, a {@code pattern} and a {@code format} ({@link StringPatterns});
+ * numbers keep to their minimum and maximum ({@link NumberBounds}). {@code $ref} points into the same document
+ * ({@code $defs}, {@code definitions}, or {@code #} itself, so shapes may be recursive); {@code anyOf} and
+ * {@code oneOf} join branches of different kinds, since the first byte of a value must say which branch it takes.
+ * A keyword that would have to be checked and cannot ({@code multipleOf}, {@code not}, ...) is refused, never
+ * ignored.
  */
 public final class JsonShape {
 
@@ -36,14 +37,17 @@ public final class JsonShape {
 
     /** Most properties one object may list: which have appeared is kept in one {@code long}. */
     static final int MAX_PROPERTIES = 64;
+    /** Most patterns and formats one schema may hold: each is an automaton built for the request. */
+    static final int MAX_PATTERNS = 32;
 
     private static final Set<String> ANNOTATIONS = Set.of("description", "title", "$schema", "$comment", "default",
             "examples", "deprecated", "readOnly", "writeOnly", "$defs", "definitions");
     private static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties",
-            "items", "minItems", "maxItems", "enum", "const", "nullable", "minLength", "maxLength", "pattern", "format");
+            "items", "minItems", "maxItems", "enum", "const", "nullable", "minLength", "maxLength", "pattern", "format",
+            "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
     private static final String KEPT_TO = "type, properties, required, additionalProperties, items, minItems, "
-            + "maxItems, enum, const, nullable, minLength, maxLength, pattern, format, $ref, anyOf, oneOf and a "
-            + "one-schema allOf";
+            + "maxItems, enum, const, nullable, minLength, maxLength, pattern, format, minimum, maximum, "
+            + "exclusiveMinimum, exclusiveMaximum, $ref, anyOf, oneOf and a one-schema allOf";
 
     /** Any JSON value. */
     static final JsonShape ANY = new JsonShape(EnumSet.allOf(Kind.class));
@@ -66,6 +70,7 @@ public final class JsonShape {
     private int maxLength = Integer.MAX_VALUE;
     /** The strings pattern and format allow, run over their UTF-8 bytes; null when neither is given. */
     private ByteRunAutomaton pattern;
+    private NumberBounds bounds;
 
     private JsonShape(EnumSet<Kind> kinds) {
         this.kinds = kinds;
@@ -93,6 +98,7 @@ public final class JsonShape {
 
         private final JsonNode root;
         private final Map<String, JsonShape> referenced = new HashMap<>();
+        private int patterns;
 
         Reader(JsonNode root) {
             this.root = root;
@@ -227,7 +233,13 @@ public final class JsonShape {
             List<String> listed = strings(schema, path);
             EnumSet<Kind> kinds = kinds(schema, path, listed, enumNull);
             shape.kinds = kinds; // known before the properties and items are read: they may lead back here
+            if ((schema.has("pattern") || schema.has("format")) && ++patterns > MAX_PATTERNS) {
+                throw new IllegalArgumentException(path + ": a schema may hold at most " + MAX_PATTERNS
+                        + " patterns and formats");
+            }
             stringRules(shape, schema, path, listed);
+            shape.bounds = NumberBounds.of(schema, path, kinds.contains(Kind.NUMBER) || kinds.contains(Kind.INTEGER),
+                    shape.integerOnly());
             JsonNode additional = schema.path("additionalProperties");
             if (!additional.isMissingNode() && !additional.isBoolean()) {
                 throw new IllegalArgumentException(path + ".additionalProperties must be true or false: a schema for "
@@ -476,6 +488,11 @@ public final class JsonShape {
     /** Most characters (code points) a string may have. */
     int maxLength() {
         return maxLength;
+    }
+
+    /** The minimum and maximum a number keeps to; null when there are none. */
+    NumberBounds bounds() {
+        return bounds;
     }
 
     /** What pattern and format allow, over UTF-8 bytes; null when neither is given. */

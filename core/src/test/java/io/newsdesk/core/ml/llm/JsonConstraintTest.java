@@ -23,15 +23,20 @@ class JsonConstraintTest {
                 + "\"tags\": [\"a\"], \"draft\": true}");
     }
 
-    /** And where strings have lengths, a pattern or a format, and values come through references and anyOf. */
+    /**
+     * And where strings have lengths, a pattern or a format, numbers bounds, and values come through references and
+     * anyOf.
+     */
     @Test
     void whereStringsHaveRulesTheMaskIsWhatTryingEveryTokenGives() throws Exception {
         JsonShape shape = JsonShape.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
                 {"type": "object", "$defs": {"day": {"type": "string", "format": "date"}},
                  "properties": {"code": {"type": "string", "pattern": "^[A-Z]{2}-\\\\d+$", "maxLength": 6},
                                 "when": {"$ref": "#/$defs/day"}, "note": {"anyOf": [{"type": "string", "minLength": 3,
-                                "maxLength": 5}, {"type": "null"}]}}}"""));
-        maskMatchesTrying(shape, "{\"code\": \"AB-12\", \"note\": \"\\u00e9t\u00e9\", \"when\": \"2026-12-01\"}");
+                                "maxLength": 5}, {"type": "null"}]}, "count": {"type": "number", "minimum": -1.5,
+                                "exclusiveMaximum": 12}}}"""));
+        maskMatchesTrying(shape, "{\"code\": \"AB-12\", \"note\": \"\\t\u00e9t\u00e9\", \"when\": \"2026-12-01\", "
+                + "\"count\": 11.25}");
     }
 
     private void maskMatchesTrying(JsonShape shape, String json) throws Exception {
