@@ -24,7 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The official OpenAI Java SDK talks to the running service: plain and streaming chats, logprobs, JSON mode, structured outputs. */
+/**
+ * The official OpenAI Java SDK talks to the running service: plain and streaming chats, logprobs, JSON mode, structured
+ * outputs, tool calls.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
 class OpenAiClientTest {
@@ -143,6 +146,53 @@ class OpenAiClientTest {
             }
         }
         assertThat(whole).as("answers that closed their object within 175 tokens").isPositive();
+    }
+
+    /** A function the model may call, as the SDK describes it from a class. */
+    public static class SearchArchive {
+        @Schema(pattern = "^[a-z ]{3,20}$")
+        public String query;
+        @Schema(minimum = "1", maximum = "9")
+        public int count;
+    }
+
+    /**
+     * Tool calling as the SDK does it: the function's schema derived from a class, the call forced by name and its
+     * arguments read back into the class; then the call and the tool's result go back for the model's answer.
+     */
+    @Test
+    void theOfficialClientCallsAToolAndSendsBackItsResult() {
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-qwen2-tools"))
+                .put("/api/models/qwen-sdk-tools").then().statusCode(200);
+        OpenAIClient client = OpenAIOkHttpClient.builder().baseUrl("http://localhost:" + RestAssured.port + "/v1")
+                .apiKey("not-checked").build();
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder().model("qwen-sdk-tools")
+                .addUserMessage("Find coverage of the flood.").addTool(SearchArchive.class)
+                .toolChoice(com.openai.models.chat.completions.ChatCompletionNamedToolChoice.builder()
+                        .function(com.openai.models.chat.completions.ChatCompletionNamedToolChoice.Function.builder()
+                                .name("SearchArchive").build()).build())
+                .maxCompletionTokens(150).temperature(1.0).seed(11).build();
+        ChatCompletion completion = client.chat().completions().create(params);
+        ChatCompletion.Choice choice = completion.choices().get(0);
+        assertThat(choice.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        var call = choice.message().toolCalls().orElseThrow().get(0).asFunction();
+        assertThat(call.function().name()).isEqualTo("SearchArchive");
+        SearchArchive arguments = call.function().arguments(SearchArchive.class);
+        assertThat(arguments.query).matches("[a-z ]{3,20}");
+        assertThat(arguments.count).isBetween(1, 9);
+
+        ChatCompletionCreateParams answering = params.toBuilder()
+                .toolChoice(com.openai.models.chat.completions.ChatCompletionToolChoiceOption.Auto.NONE)
+                .maxCompletionTokens(8).build();
+        long unanswered = client.chat().completions().create(answering).usage().orElseThrow().promptTokens();
+        ChatCompletion answer = client.chat().completions().create(answering.toBuilder()
+                .addMessage(choice.message())
+                .addMessage(com.openai.models.chat.completions.ChatCompletionToolMessageParam.builder()
+                        .toolCallId(call.id()).content("Two articles: river levels rise; sandbags run out").build())
+                .build());
+        assertThat(answer.choices().get(0).message().content()).isPresent();
+        assertThat(answer.usage().orElseThrow().promptTokens()).as("the call and its result are in the prompt")
+                .isGreaterThan(unanswered + 40);
     }
 
     /** JSON mode through the SDK's own response_format type: the answer is (the start of) one JSON object. */

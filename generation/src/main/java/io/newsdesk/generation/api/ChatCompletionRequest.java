@@ -46,8 +46,17 @@ public record ChatCompletionRequest(
                 + "refused)") JsonNode responseFormat,
         @JsonProperty("logit_bias") @Schema(description = "Up to 300 token ids (as keys) each with a number from -100 to "
                 + "100 added to its logit before sampling: -100 bans the token, 100 all but forces it") JsonNode logitBias,
-        @Schema(description = "Not supported: a request with tools is refused rather than answered without them")
-        JsonNode tools,
+        @Schema(description = "Up to 32 functions the model may call: [{\"type\": \"function\", \"function\": "
+                + "{\"name\": 1-64 of a-z A-Z 0-9 _ -, \"description\": ..., \"parameters\": a JSON Schema}}]. They "
+                + "reach the model through its chat template, which must lay out <tool_call> blocks (as Qwen2.5's does); "
+                + "an answer's calls come back as message.tool_calls with finish_reason tool_calls") JsonNode tools,
+        @JsonProperty("tool_choice") @Schema(description = "none, auto (the default with tools: the model may call "
+                + "any, read from its text), required (the answer is one call, kept token by token to {\"name\", "
+                + "\"arguments\"}), or {\"type\": \"function\", \"function\": {\"name\": ...}} (one call of that "
+                + "function, its arguments kept to its parameters schema, with the keywords response_format's "
+                + "json_schema takes)") JsonNode toolChoice,
+        @JsonProperty("parallel_tool_calls") @Schema(description = "Accepted; a free answer may hold several calls, a "
+                + "forced one holds one") Boolean parallelToolCalls,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "
                 + "newsroom's archive. The most relevant articles are put in the system message, numbered for citation, "
                 + "and returned as newsdesk_citations.") ArchiveGrounding context) {
@@ -60,8 +69,26 @@ public record ChatCompletionRequest(
                     + "context has no room") Integer count) {
     }
 
-    /** One message. */
-    public record Message(@NotNull @Pattern(regexp = "system|user|assistant|developer") String role,
-            @NotNull @Size(max = 200_000) String content) {
+    /**
+     * One message: content is required but for an assistant's message that made tool calls; a tool's message
+     * answers the call its tool_call_id names.
+     */
+    public record Message(@NotNull @Pattern(regexp = "system|user|assistant|developer|tool") String role,
+            @Size(max = 200_000) String content,
+            @JsonProperty("tool_calls") @Size(max = 32) List<@Valid @NotNull ToolCall> toolCalls,
+            @JsonProperty("tool_call_id") @Size(max = 200) String toolCallId) {
+
+        public Message(String role, String content) {
+            this(role, content, null, null);
+        }
+    }
+
+    /** A call an assistant made, as OpenAI returned it: arguments are JSON text. */
+    public record ToolCall(@Size(max = 200) String id, @Pattern(regexp = "function") String type,
+            @NotNull @Valid Function function) {
+    }
+
+    /** The function a call names and its arguments, as JSON text of an object. */
+    public record Function(@NotNull @Size(max = 64) String name, @NotNull @Size(max = 100_000) String arguments) {
     }
 }

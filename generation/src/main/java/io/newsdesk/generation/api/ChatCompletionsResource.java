@@ -12,6 +12,7 @@ import io.newsdesk.generation.llm.CompletionService;
 import io.newsdesk.generation.llm.Grounding;
 import io.newsdesk.generation.llm.SamplingParameters;
 import io.newsdesk.generation.llm.TokenLogprob;
+import io.newsdesk.generation.llm.ToolUse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -73,14 +74,16 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull ChatCompletionRequest body) {
-        refuseWhatCannotBeHonoured(body);
         JsonShape answerShape = jsonShape(body.responseFormat());
+        ToolUse tools = ToolUse.of(body.tools(), body.toolChoice());
+        if (tools.offered() && answerShape != null) {
+            throw SamplingParameters.invalid("response_format", "a JSON answer cannot be asked for beside tools");
+        }
         Integer max = body.maxCompletionTokens() != null ? body.maxCompletionTokens() : body.maxTokens();
         SamplingParameters parameters = new SamplingParameters(max, body.temperature(), body.topP(), body.topK(),
                 body.repetitionPenalty(), body.seed(), body.stop(), body.n(), body.frequencyPenalty(), body.presencePenalty())
                 .withLogitBias(body.logitBias());
-        List<ChatTemplate.Message> messages = body.messages().stream()
-                .map(m -> new ChatTemplate.Message(m.role().equals("developer") ? "system" : m.role(), m.content())).toList();
+        List<ChatTemplate.Message> messages = messages(body.messages());
         List<ArchiveContext.Citation> citations = null;
         if (body.context() != null) {
             Grounding.Grounded grounded = grounding.ground(body.model(), messages, groundingQuery(body),
@@ -90,7 +93,7 @@ public class ChatCompletionsResource {
             citations = grounded.citations();
         }
         int topLogprobs = topLogprobs(body);
-        CompletionService.Prepared prepared = completions.prepareChat(body.model(), messages, parameters);
+        CompletionService.Prepared prepared = completions.prepareChat(body.model(), messages, tools, parameters);
         CompletionService.Prepared request = answerShape != null ? prepared.asJson(answerShape) : prepared;
         LogprobRecorder logprobs = topLogprobs < 0 ? null
                 : new LogprobRecorder(topLogprobs, request.model().tokenizer(), request.answers());
@@ -100,12 +103,16 @@ public class ChatCompletionsResource {
             List<Map<String, Object>> choices = new ArrayList<>();
             for (int i = 0; i < c.choices().size(); i++) {
                 TextGenerator.Generation g = c.choices().get(i);
+                ToolUse.Answer said = tools.read(g.text(), g.finishReason() == TextGenerator.FinishReason.STOP);
                 Map<String, Object> message = new LinkedHashMap<>();
                 message.put("role", "assistant");
-                message.put("content", g.text());
+                message.put("content", said.content());
+                if (!said.calls().isEmpty()) {
+                    message.put("tool_calls", toolCalls(said.calls(), false));
+                }
                 choices.add(OpenAiShapes.choice(i, "message", message,
                         "logprobs", logprobs == null ? null : OpenAiShapes.chatLogprobs(logprobs.all(i)),
-                        "finish_reason", OpenAiShapes.finishReason(g.finishReason())));
+                        "finish_reason", finishReason(g, said)));
             }
             Map<String, Object> answer = OpenAiShapes.withUsage(OpenAiShapes.envelope(c.id().replace("cmpl-", "chatcmpl-"),
                     "chat.completion", c.created(), c.model(), choices), c);
@@ -126,13 +133,23 @@ public class ChatCompletionsResource {
             stream.send(first);
             boolean[] begun = new boolean[request.choices()];
             begun[0] = true;
+            // offered freely, a call's text is held back until the answer ends and read; a forced call is never text
+            ToolUse.HeldBack[] held = new ToolUse.HeldBack[request.choices()];
+            java.util.Arrays.setAll(held, i -> new ToolUse.HeldBack());
             var c = completions.run(request, (piece, choice) -> {
                 if (!begun[choice]) {
                     begun[choice] = true;
                     stream.send(delta(id, created, body.model(), choice, Map.of("role", "assistant", "content", ""), null));
                 }
-                stream.send(delta(id, created, body.model(), choice, Map.of("content", piece),
-                        logprobs == null ? null : OpenAiShapes.chatLogprobs(logprobs.unsent(choice).tokens())));
+                String content = switch (tools.mode()) {
+                    case NONE -> piece;
+                    case AUTO -> held[choice].pass(piece);
+                    case FORCED -> "";
+                };
+                if (!content.isEmpty()) {
+                    stream.send(delta(id, created, body.model(), choice, Map.of("content", content),
+                            logprobs == null ? null : OpenAiShapes.chatLogprobs(logprobs.unsent(choice).tokens())));
+                }
             }, tokens, stream::clientGone);
             if (c.timedOut()) {
                 stream.send(OpenAiShapes.timeoutError(c));
@@ -140,10 +157,20 @@ public class ChatCompletionsResource {
                 return;
             }
             for (int i = 0; i < c.choices().size(); i++) {
+                TextGenerator.Generation g = c.choices().get(i);
+                ToolUse.Answer said = tools.read(g.text(), g.finishReason() == TextGenerator.FinishReason.STOP);
+                if (!said.calls().isEmpty()) {
+                    stream.send(delta(id, created, body.model(), i, Map.of("tool_calls", toolCalls(said.calls(), true)), null));
+                } else if (tools.offered()) {
+                    String unsent = tools.mode() == ToolUse.Mode.FORCED ? g.text() : held[i].rest();
+                    if (!unsent.isEmpty()) {
+                        stream.send(delta(id, created, body.model(), i, Map.of("content", unsent), null));
+                    }
+                }
                 stream.send(OpenAiShapes.envelope(id, "chat.completion.chunk", created, body.model(),
                         List.of(OpenAiShapes.choice(i, "delta", Map.of(),
                                 "logprobs", logprobs == null ? null : OpenAiShapes.chatLogprobs(logprobs.unsent(i).tokens()),
-                                "finish_reason", OpenAiShapes.finishReason(c.choices().get(i).finishReason())))));
+                                "finish_reason", finishReason(g, said)))));
             }
             if (StreamOptions.includeUsage(body.streamOptions())) {
                 stream.send(OpenAiShapes.usageChunk(id, "chat.completion.chunk", created, body.model(), c));
@@ -153,17 +180,76 @@ public class ChatCompletionsResource {
         return Response.ok(output).type(MediaType.SERVER_SENT_EVENTS).build();
     }
 
-    private static Map<String, Object> delta(String id, long created, String model, int choice, Map<String, String> delta,
+    private static Map<String, Object> delta(String id, long created, String model, int choice, Map<String, ?> delta,
             Map<String, Object> logprobs) {
         return OpenAiShapes.envelope(id, "chat.completion.chunk", created, model,
                 List.of(OpenAiShapes.choice(choice, "delta", delta, "logprobs", logprobs, "finish_reason", null)));
     }
 
-    /** Fields this service cannot honour get a 400 rather than an answer that silently ignores them. */
-    private static void refuseWhatCannotBeHonoured(ChatCompletionRequest body) {
-        if (body.tools() != null && !body.tools().isNull() && !body.tools().isEmpty()) {
-            throw SamplingParameters.invalid("tools", "tool calls are not supported");
+    /**
+     * The messages as the chat template takes them: developer is system, an assistant's tool calls carry their
+     * arguments as objects, and each message has what its role needs.
+     */
+    private List<ChatTemplate.Message> messages(List<ChatCompletionRequest.Message> given) {
+        List<ChatTemplate.Message> messages = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            ChatCompletionRequest.Message m = given.get(i);
+            String field = "messages[" + i + "]";
+            boolean calls = m.toolCalls() != null && !m.toolCalls().isEmpty();
+            if (calls && !m.role().equals("assistant")) {
+                throw SamplingParameters.invalid(field, "only an assistant's message carries tool_calls");
+            }
+            if (m.content() == null && !calls) {
+                throw SamplingParameters.invalid(field, "content is required");
+            }
+            if (m.role().equals("tool") && m.toolCallId() == null) {
+                throw SamplingParameters.invalid(field, "a tool's message names the call it answers in tool_call_id");
+            }
+            List<ChatTemplate.ToolCall> toolCalls = null;
+            if (calls) {
+                toolCalls = new ArrayList<>();
+                for (ChatCompletionRequest.ToolCall call : m.toolCalls()) {
+                    toolCalls.add(new ChatTemplate.ToolCall(call.id(), call.function().name(),
+                            arguments(call.function().arguments(), field)));
+                }
+            }
+            messages.add(new ChatTemplate.Message(m.role().equals("developer") ? "system" : m.role(), m.content(),
+                    toolCalls, m.toolCallId()));
         }
+        return messages;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> arguments(String text, String field) {
+        try {
+            JsonNode arguments = json.readTree(text);
+            if (arguments != null && arguments.isObject()) {
+                return json.convertValue(arguments, Map.class);
+            }
+        } catch (java.io.IOException notJson) {
+            // refused below
+        }
+        throw SamplingParameters.invalid(field, "a tool call's arguments must be the JSON text of an object");
+    }
+
+    /** The calls as OpenAI writes them; a stream's deltas number them. */
+    private static List<Map<String, Object>> toolCalls(List<ToolUse.Call> calls, boolean indexed) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            Map<String, Object> call = new LinkedHashMap<>();
+            if (indexed) {
+                call.put("index", i);
+            }
+            call.put("id", calls.get(i).id());
+            call.put("type", "function");
+            call.put("function", Map.of("name", calls.get(i).name(), "arguments", calls.get(i).arguments()));
+            list.add(call);
+        }
+        return list;
+    }
+
+    private static String finishReason(TextGenerator.Generation g, ToolUse.Answer said) {
+        return said.calls().isEmpty() ? OpenAiShapes.finishReason(g.finishReason()) : "tool_calls";
     }
 
     /**

@@ -87,8 +87,13 @@ public class CompletionService {
          * for OpenAI's JSON mode, a schema's shape for structured outputs.
          */
         public Prepared asJson(JsonShape shape) {
+            return asJson(shape, "response_format");
+        }
+
+        /** The same, naming {@code field} when the model's output cannot be kept to JSON. */
+        public Prepared asJson(JsonShape shape, String field) {
             if (model.tokenizer().tokenBytes().isEmpty()) {
-                throw SamplingParameters.invalid("response_format", "the model '" + model.name() + "' has a tokenizer.json "
+                throw SamplingParameters.invalid(field, "the model '" + model.name() + "' has a tokenizer.json "
                         + "whose token bytes are not read here, so its output cannot be kept to JSON");
             }
             return new Prepared(model, prompts, options.withJson(shape), choices);
@@ -113,8 +118,32 @@ public class CompletionService {
     }
 
     public Prepared prepareChat(String model, List<ChatTemplate.Message> messages, SamplingParameters parameters) {
+        return prepareChat(model, messages, ToolUse.NONE, parameters);
+    }
+
+    /**
+     * A chat whose model is offered tools: they go through its chat template, which must lay out calls in
+     * {@code <tool_call>} tags; a forced call's answer starts with the opening tag, written into the prompt.
+     */
+    public Prepared prepareChat(String model, List<ChatTemplate.Message> messages, ToolUse tools,
+            SamplingParameters parameters) {
         LoadedLm lm = registry.textGeneration(model);
-        return prepare(lm, List.of(chatIds(lm, messages)), parameters, "messages");
+        ChatTemplate template = template(lm);
+        if (tools.offered() && !template.callsToolsInTags()) {
+            throw SamplingParameters.invalid("tools", "the chat template of '" + lm.name() + "' does not lay out tools "
+                    + "and <tool_call> blocks, the convention read here");
+        }
+        String prompt;
+        try {
+            prompt = template.render(messages, tools.offered() ? tools.forTemplate() : null, true);
+        } catch (IllegalArgumentException refused) {
+            throw SamplingParameters.invalid("messages", refused.getMessage());
+        }
+        if (tools.mode() == ToolUse.Mode.FORCED) {
+            prompt += ToolUse.forcedStart();
+        }
+        Prepared prepared = prepare(lm, List.of(lm.tokenizer().encodeRendered(prompt)), parameters, "messages");
+        return tools.mode() == ToolUse.Mode.FORCED ? prepared.asJson(tools.callShape(), "tool_choice") : prepared;
     }
 
     /** Tokens a chat's prompt would take, and the room the model has for prompt and answer together. */
@@ -142,9 +171,13 @@ public class CompletionService {
         return ids.length <= maxTokens ? text : lm.tokenizer().decode(java.util.Arrays.copyOf(ids, Math.max(0, maxTokens)));
     }
 
-    private static int[] chatIds(LoadedLm lm, List<ChatTemplate.Message> messages) {
-        ChatTemplate template = lm.chatTemplate().orElseThrow(() -> SamplingParameters.invalid("model",
+    private static ChatTemplate template(LoadedLm lm) {
+        return lm.chatTemplate().orElseThrow(() -> SamplingParameters.invalid("model",
                 "the model '" + lm.name() + "' has no chat template in its tokenizer_config.json; use /v1/completions"));
+    }
+
+    private static int[] chatIds(LoadedLm lm, List<ChatTemplate.Message> messages) {
+        ChatTemplate template = template(lm);
         try {
             return lm.tokenizer().encodeRendered(template.render(messages, true));
         } catch (IllegalArgumentException refused) {

@@ -27,8 +27,38 @@ import java.util.regex.Pattern;
  */
 public final class ChatTemplate {
 
-    /** One chat message. */
-    public record Message(String role, String content) {
+    /**
+     * One chat message: an assistant's may carry the tool calls it made (then its content may be null), a tool's
+     * message the id of the call it answers.
+     */
+    public record Message(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+
+        public Message(String role, String content) {
+            this(role, content, null, null);
+        }
+
+        /** As templates read it: role and content, and tool_calls and tool_call_id where present. */
+        Map<String, Object> forTemplate() {
+            Map<String, Object> message = new HashMap<>();
+            message.put("role", role);
+            message.put("content", content);
+            if (toolCalls != null) {
+                message.put("tool_calls", toolCalls.stream().map(ToolCall::forTemplate).toList());
+            }
+            if (toolCallId != null) {
+                message.put("tool_call_id", toolCallId);
+            }
+            return message;
+        }
+    }
+
+    /** A call an assistant made: its arguments as the object they spell (templates write them with tojson). */
+    public record ToolCall(String id, String name, Map<String, Object> arguments) {
+
+        Map<String, Object> forTemplate() {
+            // transformers' convention: {id, type, function: {name, arguments}}
+            return Map.of("id", id, "type", "function", "function", Map.of("name", name, "arguments", arguments));
+        }
     }
 
     /** Spaces and tabs from a line's start up to a block or comment tag ({@code {%+} keeps them, as in Jinja2). */
@@ -128,8 +158,19 @@ public final class ChatTemplate {
 
     /** The prompt for {@code messages}, ending with the assistant's turn opened when {@code addGenerationPrompt}. */
     public String render(List<Message> messages, boolean addGenerationPrompt) {
+        return render(messages, null, addGenerationPrompt);
+    }
+
+    /**
+     * The prompt for {@code messages} with the tools the model may call ({@code [{"type": "function", "function":
+     * {...}}]} as transformers passes them; none when null).
+     */
+    public String render(List<Message> messages, List<Map<String, Object>> tools, boolean addGenerationPrompt) {
         Map<String, Object> context = new HashMap<>();
-        context.put("messages", messages.stream().map(m -> Map.of("role", m.role(), "content", m.content())).toList());
+        context.put("messages", messages.stream().map(Message::forTemplate).toList());
+        if (tools != null) {
+            context.put("tools", tools);
+        }
         context.put("add_generation_prompt", addGenerationPrompt);
         context.put("bos_token", bosToken);
         context.put("eos_token", eosToken);
@@ -142,6 +183,19 @@ public final class ChatTemplate {
         }
         return result.getOutput();
     }
+
+    /**
+     * Whether the template lays out tools and the calls a model makes in the convention read here: each call a JSON
+     * object of name and arguments between {@code <tool_call>} tags (Qwen2.5, Hermes and many others).
+     */
+    public boolean callsToolsInTags() {
+        return template.contains("tools") && template.contains(TOOL_CALL_OPEN);
+    }
+
+    /** What opens a tool call in a model's answer, in the convention {@link #callsToolsInTags} names. */
+    public static final String TOOL_CALL_OPEN = "<tool_call>";
+    /** What closes it. */
+    public static final String TOOL_CALL_CLOSE = "</tool_call>";
 
     private static String refusal(TemplateError error) {
         for (Throwable t = error.getException(); t != null; t = t.getCause()) {

@@ -88,6 +88,20 @@ public final class JsonShape {
         return new Reader(schema).read(schema, "schema", 0);
     }
 
+    /**
+     * Whether a JSON text is one whole object of this shape, read the way generation keeps to it (so compact: one
+     * whitespace byte at most between tokens).
+     */
+    public boolean admits(String json) {
+        JsonPrefix prefix = new JsonPrefix(this);
+        for (byte b : json.getBytes(StandardCharsets.UTF_8)) {
+            if (!prefix.accept(b & 0xff)) {
+                return false;
+            }
+        }
+        return prefix.complete();
+    }
+
     /** Whether the shape's values are objects only, as a whole answer must be. */
     public boolean objectOnly() {
         return kinds.equals(EnumSet.of(Kind.OBJECT));

@@ -81,4 +81,25 @@ class ChatTemplateTest {
     private static String json(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
+
+    /** The test template that lays out tools: tools, an assistant's call and the tool's answer reach the prompt. */
+    @Test
+    void toolsCallsAndResultsReachThePrompt() throws Exception {
+        Path folder = Path.of(getClass().getResource("/models/tiny-qwen2-tools/tokenizer_config.json").toURI()).getParent();
+        ChatTemplate template = ChatTemplate.fromFolder(folder).orElseThrow();
+        assertThat(template.callsToolsInTags()).isTrue();
+        Path plain = Path.of(getClass().getResource("/models/tiny-qwen2/tokenizer_config.json").toURI()).getParent();
+        assertThat(ChatTemplate.fromFolder(plain).orElseThrow().callsToolsInTags()).isFalse();
+
+        List<java.util.Map<String, Object>> tools = List.of(java.util.Map.of("type", "function", "function",
+                java.util.Map.of("name", "search_archive", "parameters", java.util.Map.of("type", "object"))));
+        String prompt = template.render(List.of(new ChatTemplate.Message("user", "Find the flood stories."),
+                new ChatTemplate.Message("assistant", null, List.of(new ChatTemplate.ToolCall("call_1", "search_archive",
+                        java.util.Map.of("query", "flood"))), null),
+                new ChatTemplate.Message("tool", "Two articles", null, "call_1")), tools, true);
+        assertThat(prompt).contains("\"name\":\"search_archive\"", "<tool_call>\n{\"name\": \"search_archive\", "
+                + "\"arguments\": {\"query\":\"flood\"}}\n</tool_call>", "<tool_response>\nTwo articles\n</tool_response>")
+                .endsWith("<|im_start|>assistant\n");
+        assertThat(template.render(List.of(new ChatTemplate.Message("user", "Hi")), true)).doesNotContain("tool");
+    }
 }

@@ -1,0 +1,299 @@
+package io.newsdesk.generation.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.newsdesk.core.ml.llm.ChatTemplate;
+import io.newsdesk.core.ml.llm.JsonShape;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The functions a chat may call (OpenAI's {@code tools} and {@code tool_choice}) and the calls read back from an
+ * answer. The model sees the tools through its chat template and calls one by writing {@code <tool_call>} and a JSON
+ * object of name and arguments. With {@code tool_choice} "required" or a named function the answer is opened with
+ * {@code <tool_call>} and kept, token by token, to that object (the named function's parameters schema as a
+ * {@link JsonShape}); with "auto" the model writes freely and the calls are read from its text afterwards.
+ */
+public final class ToolUse {
+
+    public static final int MAX_TOOLS = 32;
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How the model may use the tools. */
+    public enum Mode { NONE, AUTO, FORCED }
+
+    /** One function: its parameters schema as given, and as the shape a forced call keeps to. */
+    public record Tool(String name, String description, ObjectNode parameters) {
+    }
+
+    /** A call read from an answer: arguments as compact JSON text, as OpenAI returns them. */
+    public record Call(String id, String name, String arguments) {
+    }
+
+    /** An answer split into what it says and the calls it makes. */
+    public record Answer(String content, List<Call> calls) {
+    }
+
+    /** No tools. */
+    public static final ToolUse NONE = new ToolUse(List.of(), Mode.NONE, null);
+
+    private final List<Tool> tools;
+    private final Mode mode;
+    private final Tool named;
+
+    private ToolUse(List<Tool> tools, Mode mode, Tool named) {
+        this.tools = tools;
+        this.mode = mode;
+        this.named = named;
+    }
+
+    /**
+     * The tools of a request and its choice among them ("none", "auto" (the default with tools), "required", or
+     * {"type": "function", "function": {"name": ...}}).
+     *
+     * @throws io.newsdesk.core.problem.InvalidRequestException naming the field that is wrong
+     */
+    public static ToolUse of(JsonNode toolsNode, JsonNode choice) {
+        boolean none = toolsNode == null || toolsNode.isNull() || toolsNode.isArray() && toolsNode.isEmpty();
+        if (none) {
+            if (choice != null && !choice.isNull() && !"none".equals(choice.asText())) {
+                throw SamplingParameters.invalid("tool_choice", "there are no tools to choose from");
+            }
+            return NONE;
+        }
+        if (!toolsNode.isArray() || toolsNode.size() > MAX_TOOLS) {
+            throw SamplingParameters.invalid("tools", "must be a list of at most " + MAX_TOOLS + " functions");
+        }
+        List<Tool> tools = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < toolsNode.size(); i++) {
+            Tool tool = tool(toolsNode.get(i), "tools[" + i + "]");
+            if (!names.add(tool.name())) {
+                throw SamplingParameters.invalid("tools", "two functions are named '" + tool.name() + "'");
+            }
+            tools.add(tool);
+        }
+        if (choice == null || choice.isNull() || "auto".equals(choice.asText())) {
+            return new ToolUse(tools, Mode.AUTO, null);
+        }
+        if ("none".equals(choice.asText())) {
+            return new ToolUse(tools, Mode.NONE, null);
+        }
+        if ("required".equals(choice.asText())) {
+            return new ToolUse(tools, Mode.FORCED, tools.size() == 1 ? tools.get(0) : null);
+        }
+        String name = choice.path("function").path("name").asText("");
+        if (!"function".equals(choice.path("type").asText()) || !names.contains(name)) {
+            throw SamplingParameters.invalid("tool_choice", "must be none, auto, required or {\"type\": \"function\", "
+                    + "\"function\": {\"name\": ...}} naming one of the tools");
+        }
+        return new ToolUse(tools, Mode.FORCED, tools.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow());
+    }
+
+    private static Tool tool(JsonNode node, String path) {
+        JsonNode function = node.path("function");
+        if (!"function".equals(node.path("type").asText()) || !function.isObject()) {
+            throw SamplingParameters.invalid("tools", path + " must be {\"type\": \"function\", \"function\": {...}}");
+        }
+        String name = function.path("name").asText("");
+        if (!NAME.matcher(name).matches()) {
+            throw SamplingParameters.invalid("tools", path + ".function.name must be 1-64 letters, digits, _ or -");
+        }
+        JsonNode parameters = function.path("parameters");
+        if (!parameters.isMissingNode() && !parameters.isObject()) {
+            throw SamplingParameters.invalid("tools", path + ".function.parameters must be a JSON Schema object");
+        }
+        ObjectNode schema = parameters.isObject() ? (ObjectNode) parameters : JSON.createObjectNode().put("type", "object");
+        return new Tool(name, function.path("description").asText(null), schema);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Whether the model is shown the tools (not when the choice is "none"). */
+    public boolean offered() {
+        return mode != Mode.NONE;
+    }
+
+    /** The tools as chat templates take them (transformers' convention). */
+    public List<Map<String, Object>> forTemplate() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Tool tool : tools) {
+            Map<String, Object> function = new LinkedHashMap<>();
+            function.put("name", tool.name());
+            if (tool.description() != null) {
+                function.put("description", tool.description());
+            }
+            function.put("parameters", JSON.convertValue(tool.parameters(), Map.class));
+            list.add(Map.of("type", "function", "function", function));
+        }
+        return list;
+    }
+
+    /** What a forced answer begins with, already written into the prompt. */
+    public static String forcedStart() {
+        return ChatTemplate.TOOL_CALL_OPEN + "\n";
+    }
+
+    /**
+     * The shape of a forced call: {"name": ..., "arguments": {...}}, the arguments kept to the named function's
+     * parameters; with "required" and several tools, the name is one of theirs and the arguments any object.
+     *
+     * @throws io.newsdesk.core.problem.InvalidRequestException when the parameters use what cannot be kept to
+     */
+    public JsonShape callShape() {
+        ObjectNode schema = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode allowed = properties.putObject("name").putArray("enum");
+        if (named != null) {
+            allowed.add(named.name());
+            properties.set("arguments", rebased(named.parameters().deepCopy(), "#/properties/arguments"));
+        } else {
+            tools.forEach(tool -> allowed.add(tool.name()));
+            properties.putObject("arguments").put("type", "object");
+        }
+        schema.putArray("required").add("name").add("arguments");
+        try {
+            return JsonShape.of(schema);
+        } catch (IllegalArgumentException unsupported) {
+            throw SamplingParameters.invalid("tools", "the parameters of '" + named.name() + "' cannot be kept to: "
+                    + unsupported.getMessage().replace("schema.properties.arguments", "parameters"));
+        }
+    }
+
+    /** The schema with its own pointers ({@code #...}) made to point where it now lies inside another. */
+    private static JsonNode rebased(JsonNode node, String at) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
+                object.set("$ref", TextNode.valueOf(at + ref.asText().substring(1)));
+            }
+            object.forEach(child -> rebased(child, at));
+        } else if (node.isArray()) {
+            node.forEach(item -> rebased(item, at));
+        }
+        return node;
+    }
+
+    /**
+     * The answer's content and calls. A forced answer is the call's object itself (no calls if it did not close); a
+     * free one holds its calls between tags, each a JSON object naming one of the tools and giving its arguments
+     * (an object, or a string holding one); what does not read as such a call stays in the content.
+     */
+    public Answer read(String text, boolean closed) {
+        if (mode == Mode.FORCED) {
+            Call call = closed ? call(text) : null;
+            return call == null ? new Answer(text, List.of()) : new Answer(null, List.of(call));
+        }
+        if (mode == Mode.NONE) {
+            return new Answer(text, List.of());
+        }
+        List<Call> calls = new ArrayList<>();
+        StringBuilder content = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int open = text.indexOf(ChatTemplate.TOOL_CALL_OPEN, at);
+            if (open < 0) {
+                content.append(text, at, text.length());
+                break;
+            }
+            int close = text.indexOf(ChatTemplate.TOOL_CALL_CLOSE, open);
+            int end = close < 0 ? text.length() : close;
+            Call call = call(text.substring(open + ChatTemplate.TOOL_CALL_OPEN.length(), end));
+            if (call == null) {
+                content.append(text, at, close < 0 ? text.length() : close + ChatTemplate.TOOL_CALL_CLOSE.length());
+            } else {
+                content.append(text, at, open);
+                calls.add(call);
+            }
+            if (close < 0) {
+                break;
+            }
+            at = close + ChatTemplate.TOOL_CALL_CLOSE.length();
+        }
+        String said = content.toString().strip();
+        return new Answer(calls.isEmpty() ? text : said.isEmpty() ? null : said, calls);
+    }
+
+    private Call call(String body) {
+        JsonNode call;
+        try {
+            call = JSON.readTree(body.strip());
+        } catch (java.io.IOException notJson) {
+            return null;
+        }
+        if (call == null || !call.isObject()) {
+            return null;
+        }
+        String name = call.path("name").asText("");
+        JsonNode arguments = call.path("arguments");
+        if (arguments.isTextual()) {
+            try {
+                arguments = JSON.readTree(arguments.asText());
+            } catch (java.io.IOException notJson) {
+                return null;
+            }
+        }
+        if (tools.stream().noneMatch(t -> t.name().equals(name)) || arguments == null || !arguments.isObject()) {
+            return null;
+        }
+        return new Call("call_" + UUID.randomUUID().toString().replace("-", ""), name, arguments.toString());
+    }
+
+    /**
+     * A streamed answer's content as it may be sent while tools are offered freely: everything before a
+     * {@code <tool_call>} (or what may be the start of one) goes out at once, the rest waits for the answer's end.
+     */
+    public static final class HeldBack {
+
+        private final StringBuilder text = new StringBuilder();
+        private int sent;
+        private boolean holding;
+
+        /** Takes a piece of the answer and returns what may be sent now (possibly nothing). */
+        public String pass(String piece) {
+            text.append(piece);
+            if (holding) {
+                return "";
+            }
+            int open = text.indexOf(ChatTemplate.TOOL_CALL_OPEN, sent);
+            int until = open >= 0 ? open : text.length() - partialOpening();
+            if (open >= 0) {
+                holding = true;
+            }
+            String out = text.substring(sent, Math.max(sent, until));
+            sent = Math.max(sent, until);
+            return out;
+        }
+
+        /** How many of the last characters could be the start of an opening tag. */
+        private int partialOpening() {
+            String tag = ChatTemplate.TOOL_CALL_OPEN;
+            for (int length = Math.min(tag.length() - 1, text.length() - sent); length > 0; length--) {
+                if (tag.startsWith(text.substring(text.length() - length))) {
+                    return length;
+                }
+            }
+            return 0;
+        }
+
+        /** What was held back, to be sent when the answer turns out to make no call. */
+        public String rest() {
+            String out = text.substring(sent);
+            sent = text.length();
+            return out;
+        }
+    }
+}
