@@ -55,8 +55,8 @@ public record ChatCompletionRequest(
                 + "\"arguments\"}), or {\"type\": \"function\", \"function\": {\"name\": ...}} (one call of that "
                 + "function, its arguments kept to its parameters schema, with the keywords response_format's "
                 + "json_schema takes)") JsonNode toolChoice,
-        @JsonProperty("parallel_tool_calls") @Schema(description = "Accepted; a free answer may hold several calls, a "
-                + "forced one holds one") Boolean parallelToolCalls,
+        @JsonProperty("parallel_tool_calls") @Schema(description = "true (the default): a free answer may make several "
+                + "calls; false: its first only. A forced answer makes one") Boolean parallelToolCalls,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "
                 + "newsroom's archive. The most relevant articles are put in the system message, numbered for citation, "
                 + "and returned as newsdesk_citations.") ArchiveGrounding context) {

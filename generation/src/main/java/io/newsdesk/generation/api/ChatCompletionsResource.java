@@ -75,7 +75,8 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull ChatCompletionRequest body) {
         JsonShape answerShape = jsonShape(body.responseFormat());
-        ToolUse tools = ToolUse.of(body.tools(), body.toolChoice());
+        ToolUse offered = ToolUse.of(body.tools(), body.toolChoice());
+        ToolUse tools = Boolean.FALSE.equals(body.parallelToolCalls()) ? offered.oneCallAtMost() : offered;
         if (tools.offered() && answerShape != null) {
             throw SamplingParameters.invalid("response_format", "a JSON answer cannot be asked for beside tools");
         }

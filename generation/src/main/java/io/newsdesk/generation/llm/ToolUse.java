@@ -45,16 +45,23 @@ public final class ToolUse {
     }
 
     /** No tools. */
-    public static final ToolUse NONE = new ToolUse(List.of(), Mode.NONE, null);
+    public static final ToolUse NONE = new ToolUse(List.of(), Mode.NONE, null, true);
 
     private final List<Tool> tools;
     private final Mode mode;
     private final Tool named;
+    private final boolean parallel;
 
-    private ToolUse(List<Tool> tools, Mode mode, Tool named) {
+    private ToolUse(List<Tool> tools, Mode mode, Tool named, boolean parallel) {
         this.tools = tools;
         this.mode = mode;
         this.named = named;
+        this.parallel = parallel;
+    }
+
+    /** The same, but a free answer's calls after its first are dropped ({@code parallel_tool_calls: false}). */
+    public ToolUse oneCallAtMost() {
+        return new ToolUse(tools, mode, named, false);
     }
 
     /**
@@ -84,20 +91,21 @@ public final class ToolUse {
             tools.add(tool);
         }
         if (choice == null || choice.isNull() || "auto".equals(choice.asText())) {
-            return new ToolUse(tools, Mode.AUTO, null);
+            return new ToolUse(tools, Mode.AUTO, null, true);
         }
         if ("none".equals(choice.asText())) {
-            return new ToolUse(tools, Mode.NONE, null);
+            return new ToolUse(tools, Mode.NONE, null, true);
         }
         if ("required".equals(choice.asText())) {
-            return new ToolUse(tools, Mode.FORCED, tools.size() == 1 ? tools.get(0) : null);
+            return new ToolUse(tools, Mode.FORCED, tools.size() == 1 ? tools.get(0) : null, true);
         }
         String name = choice.path("function").path("name").asText("");
         if (!"function".equals(choice.path("type").asText()) || !names.contains(name)) {
             throw SamplingParameters.invalid("tool_choice", "must be none, auto, required or {\"type\": \"function\", "
                     + "\"function\": {\"name\": ...}} naming one of the tools");
         }
-        return new ToolUse(tools, Mode.FORCED, tools.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow());
+        return new ToolUse(tools, Mode.FORCED, tools.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(),
+                true);
     }
 
     private static Tool tool(JsonNode node, String path) {
@@ -214,9 +222,11 @@ public final class ToolUse {
             Call call = call(text.substring(open + ChatTemplate.TOOL_CALL_OPEN.length(), end));
             if (call == null) {
                 content.append(text, at, close < 0 ? text.length() : close + ChatTemplate.TOOL_CALL_CLOSE.length());
-            } else {
+            } else if (parallel || calls.isEmpty()) {
                 content.append(text, at, open);
                 calls.add(call);
+            } else {
+                content.append(text, at, open); // a call beyond the one allowed is dropped, not shown as text
             }
             if (close < 0) {
                 break;

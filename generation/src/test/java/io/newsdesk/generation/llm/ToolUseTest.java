@@ -37,6 +37,9 @@ class ToolUseTest {
         assertThat(answer.calls().get(0).id()).startsWith("call_").isNotEqualTo(answer.calls().get(1).id());
 
         assertThat(auto.read("No call here.", true)).isEqualTo(new ToolUse.Answer("No call here.", List.of()));
+        assertThat(auto.oneCallAtMost().read("<tool_call>{\"name\": \"get_weather\", \"arguments\": {}}</tool_call>"
+                + "<tool_call>{\"name\": \"search_archive\", \"arguments\": {}}</tool_call>", true).calls())
+                .as("parallel_tool_calls false").extracting(ToolUse.Call::name).containsExactly("get_weather");
         for (String notACall : new String[] {"<tool_call>{\"name\": \"delete_all\", \"arguments\": {}}</tool_call>",
             "<tool_call>{\"name\": \"get_weather\", \"arguments\": [1]}</tool_call>", "<tool_call>{\"name\": \"get_wea",
             "<tool_call>not json</tool_call>"}) {

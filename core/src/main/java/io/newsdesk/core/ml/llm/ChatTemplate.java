@@ -56,8 +56,12 @@ public final class ChatTemplate {
     public record ToolCall(String id, String name, Map<String, Object> arguments) {
 
         Map<String, Object> forTemplate() {
-            // transformers' convention: {id, type, function: {name, arguments}}
-            return Map.of("id", id, "type", "function", "function", Map.of("name", name, "arguments", arguments));
+            // transformers' convention: {id, type, function: {name, arguments}}; a client may leave the id out
+            Map<String, Object> call = new HashMap<>();
+            call.put("id", id == null ? "" : id);
+            call.put("type", "function");
+            call.put("function", Map.of("name", name, "arguments", arguments));
+            return call;
         }
     }
 
