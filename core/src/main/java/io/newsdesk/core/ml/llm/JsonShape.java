@@ -274,8 +274,8 @@ public final class JsonShape {
                 }
                 shape.items = read(schema.get("items"), path + ".items", depth + 1);
             }
-            shape.minItems = count(schema, "minItems", 0, path, kinds);
-            shape.maxItems = count(schema, "maxItems", Integer.MAX_VALUE, path, kinds);
+            shape.minItems = count(schema, "minItems", 0, path, kinds, Kind.ARRAY, "an array's items");
+            shape.maxItems = count(schema, "maxItems", Integer.MAX_VALUE, path, kinds, Kind.ARRAY, "an array's items");
             if (shape.minItems > shape.maxItems) {
                 throw new IllegalArgumentException(path + ".minItems is above maxItems");
             }
@@ -304,13 +304,15 @@ public final class JsonShape {
         }
     }
 
-    private static int count(JsonNode schema, String keyword, int absent, String path, EnumSet<Kind> kinds) {
+    /** A count keyword (minItems, maxLength...) of a value of kind {@code of}, whose counted things are {@code what}. */
+    private static int count(JsonNode schema, String keyword, int absent, String path, EnumSet<Kind> kinds, Kind of,
+            String what) {
         JsonNode value = schema.path(keyword);
         if (value.isMissingNode()) {
             return absent;
         }
-        if (!kinds.contains(Kind.ARRAY) || !value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
-            throw new IllegalArgumentException(path + "." + keyword + " must be a count of an array's items");
+        if (!kinds.contains(of) || !value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
+            throw new IllegalArgumentException(path + "." + keyword + " must be a count of " + what);
         }
         return value.asInt();
     }
@@ -387,8 +389,9 @@ public final class JsonShape {
      * JSON-encoded.
      */
     private static void stringRules(JsonShape shape, JsonNode schema, String path, List<String> listed) {
-        shape.minLength = length(schema, "minLength", 0, path, shape.kinds);
-        shape.maxLength = length(schema, "maxLength", Integer.MAX_VALUE, path, shape.kinds);
+        shape.minLength = count(schema, "minLength", 0, path, shape.kinds, Kind.STRING, "a string's characters");
+        shape.maxLength = count(schema, "maxLength", Integer.MAX_VALUE, path, shape.kinds, Kind.STRING,
+                "a string's characters");
         if (shape.minLength > shape.maxLength) {
             throw new IllegalArgumentException(path + ".minLength is above maxLength");
         }
@@ -410,17 +413,6 @@ public final class JsonShape {
         if (shape.strings.isEmpty() && !listed.isEmpty()) {
             throw new IllegalArgumentException(path + ": no value of the enum meets the lengths, pattern and format");
         }
-    }
-
-    private static int length(JsonNode schema, String keyword, int absent, String path, EnumSet<Kind> kinds) {
-        JsonNode value = schema.path(keyword);
-        if (value.isMissingNode()) {
-            return absent;
-        }
-        if (!kinds.contains(Kind.STRING) || !value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
-            throw new IllegalArgumentException(path + "." + keyword + " must be a count of a string's characters");
-        }
-        return value.asInt();
     }
 
     /** A string's content as it stands between the quotes of a JSON text, escaped the usual way. */
