@@ -243,7 +243,10 @@ public class ChatCompletionsResource {
             }
             call.put("id", calls.get(i).id());
             call.put("type", "function");
-            call.put("function", Map.of("name", calls.get(i).name(), "arguments", calls.get(i).arguments()));
+            Map<String, Object> function = new LinkedHashMap<>();
+            function.put("name", calls.get(i).name());
+            function.put("arguments", calls.get(i).arguments());
+            call.put("function", function);
             list.add(call);
         }
         return list;
