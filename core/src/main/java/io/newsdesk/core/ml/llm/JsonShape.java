@@ -39,6 +39,8 @@ public final class JsonShape {
     static final int MAX_PROPERTIES = 64;
     /** Most patterns and formats one schema may hold: each is an automaton built for the request. */
     static final int MAX_PATTERNS = 32;
+    /** Most enum and const values one schema may list, together: each is tried on every byte of a string. */
+    static final int MAX_ENUM_VALUES = 1_000;
 
     private static final Set<String> ANNOTATIONS = Set.of("description", "title", "$schema", "$comment", "default",
             "examples", "deprecated", "readOnly", "writeOnly", "$defs", "definitions");
@@ -113,6 +115,7 @@ public final class JsonShape {
         private final JsonNode root;
         private final Map<String, JsonShape> referenced = new HashMap<>();
         private int patterns;
+        private int enumValues;
 
         Reader(JsonNode root) {
             this.root = root;
@@ -245,6 +248,10 @@ public final class JsonShape {
             }
             boolean enumNull = allowsNull(schema);
             List<String> listed = strings(schema, path);
+            if (listed != null && (enumValues += listed.size()) > MAX_ENUM_VALUES) {
+                throw new IllegalArgumentException(path + ": a schema may list at most " + MAX_ENUM_VALUES
+                        + " enum values in all");
+            }
             EnumSet<Kind> kinds = kinds(schema, path, listed, enumNull);
             shape.kinds = kinds; // known before the properties and items are read: they may lead back here
             if ((schema.has("pattern") || schema.has("format")) && ++patterns > MAX_PATTERNS) {

@@ -3,6 +3,9 @@
  * Hugging Face folders as published, the Llama architecture (Llama, Mistral, SmolLM, TinyLlama) and Qwen2.
  * {@link io.newsdesk.core.ml.llm.TextGenerator} decodes; {@link io.newsdesk.core.ml.llm.JsonConstraint} keeps a
  * generation to one JSON object, or one of a schema's {@link io.newsdesk.core.ml.llm.JsonShape}, by masking the
- * tokens ({@link io.newsdesk.core.ml.llm.TokenBytes}) that cannot continue it.
+ * tokens ({@link io.newsdesk.core.ml.llm.TokenBytes}) that cannot continue it; strings keep to patterns and formats
+ * through Lucene automata ({@link io.newsdesk.core.ml.llm.StringPatterns}), numbers to their bounds
+ * ({@link io.newsdesk.core.ml.llm.NumberBounds}). {@link io.newsdesk.core.ml.llm.ChatTemplate} renders a model's
+ * chat template, tools and tool calls included.
  */
 package io.newsdesk.core.ml.llm;

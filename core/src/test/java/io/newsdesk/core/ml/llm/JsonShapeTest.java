@@ -85,6 +85,17 @@ class JsonShapeTest {
     }
 
     @Test
+    void aSchemaListsAtMostAThousandEnumValuesInAll() throws Exception {
+        String values = java.util.stream.IntStream.range(0, 600).mapToObj(i -> "\"v" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String one = "{\"type\": \"object\", \"properties\": {\"a\": {\"enum\": [" + values + "]}}}";
+        assertThat(JsonShape.of(new ObjectMapper().readTree(one)).admits("{\"a\":\"v599\"}")).isTrue();
+        String two = "{\"type\": \"object\", \"properties\": {\"a\": {\"enum\": [" + values + "]}, \"b\": {\"enum\": ["
+                + values + "]}}}";
+        assertThatThrownBy(() -> JsonShape.of(new ObjectMapper().readTree(two))).hasMessageContaining("at most 1000 enum values");
+    }
+
+    @Test
     void anArrayKeepsBetweenItsMinimumAndMaximumOfItems() throws Exception {
         JsonShape shape = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": {\"tags\": "
                 + "{\"type\": \"array\", \"minItems\": 1, \"maxItems\": 2, \"items\": {\"type\": \"array\", \"maxItems\": 0}}}}"));
