@@ -82,6 +82,27 @@ class ToolCallingApiTest {
         assertThat(calls).as("answers whose call closed within 150 tokens").isPositive();
     }
 
+    /** A model taught Llama 3's way writes the call as a bare object of name and parameters, kept to the schema. */
+    @Test
+    void aLlamaStyleModelCallsWithABareObject() throws Exception {
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-llama-tools"))
+                .put("/api/models/llama-tools").then().statusCode(200);
+        Map<String, Object> request = request(Map.of("type", "function", "function", Map.of("name", "search_archive")));
+        request.put("model", "llama-tools");
+        JsonNode answer = JSON.readTree(given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions")
+                .then().statusCode(200).extract().asString());
+        int calls = 0;
+        for (JsonNode choice : answer.path("choices")) {
+            if (choice.path("finish_reason").asText().equals("tool_calls")) {
+                calls++;
+                JsonNode call = choice.path("message").path("tool_calls").get(0).path("function");
+                assertThat(call.path("name").asText()).isEqualTo("search_archive");
+                assertThat(JSON.readTree(call.path("arguments").asText()).path("count").asInt()).isBetween(1, 10);
+            }
+        }
+        assertThat(calls).as("answers whose call closed within 150 tokens").isPositive();
+    }
+
     @Test
     void aStreamSendsTheCallAsOneDeltaWithItsFinishReason() throws Exception {
         Map<String, Object> request = request("required");

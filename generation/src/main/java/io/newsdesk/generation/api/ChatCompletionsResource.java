@@ -80,7 +80,7 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "404", description = "Unknown model")
     public Response create(@Valid @NotNull ChatCompletionRequest body) {
         JsonShape answerShape = jsonShape(body.responseFormat());
-        ToolUse offered = ToolUse.of(body.tools(), body.toolChoice());
+        ToolUse offered = completions.toolsFor(body.model(), ToolUse.of(body.tools(), body.toolChoice()));
         ToolUse tools = Boolean.FALSE.equals(body.parallelToolCalls()) ? offered.oneCallAtMost() : offered;
         if (tools.offered() && answerShape != null) {
             throw SamplingParameters.invalid("response_format", "a JSON answer cannot be asked for beside tools");
@@ -141,7 +141,7 @@ public class ChatCompletionsResource {
             begun[0] = true;
             // offered freely, a call's text is held back until the answer ends and read; a forced call is never text
             ToolUse.HeldBack[] held = new ToolUse.HeldBack[request.choices()];
-            java.util.Arrays.setAll(held, i -> new ToolUse.HeldBack());
+            java.util.Arrays.setAll(held, i -> new ToolUse.HeldBack(tools.format()));
             var c = completions.run(request, (piece, choice) -> {
                 if (!begun[choice]) {
                     begun[choice] = true;

@@ -129,10 +129,6 @@ public class CompletionService {
             SamplingParameters parameters) {
         LoadedLm lm = registry.textGeneration(model);
         ChatTemplate template = template(lm);
-        if (tools.offered() && !template.callsToolsInTags()) {
-            throw SamplingParameters.invalid("tools", "the chat template of '" + lm.name() + "' does not lay out tools "
-                    + "and <tool_call> blocks, the convention read here");
-        }
         String prompt;
         try {
             prompt = template.render(messages, tools.offered() ? tools.forTemplate() : null, true);
@@ -140,10 +136,26 @@ public class CompletionService {
             throw SamplingParameters.invalid("messages", refused.getMessage());
         }
         if (tools.mode() == ToolUse.Mode.FORCED) {
-            prompt += ToolUse.forcedStart();
+            prompt += tools.forcedStart();
         }
         Prepared prepared = prepare(lm, List.of(lm.tokenizer().encodeRendered(prompt)), parameters, "messages");
         return tools.mode() == ToolUse.Mode.FORCED ? prepared.asJson(tools.callShape(), "tool_choice") : prepared;
+    }
+
+    /**
+     * The tools as the model writes its calls, as its chat template teaches them.
+     *
+     * @throws io.newsdesk.core.problem.InvalidRequestException when tools are offered to a model whose template lays
+     *     them out in no convention read here
+     */
+    public ToolUse toolsFor(String model, ToolUse tools) {
+        if (!tools.offered()) {
+            return tools;
+        }
+        LoadedLm lm = registry.textGeneration(model);
+        return tools.writtenAs(template(lm).toolCallFormat().orElseThrow(() -> SamplingParameters.invalid("tools",
+                "the chat template of '" + lm.name() + "' lays out no tool calls in a convention read here (<tool_call> "
+                        + "tags as Qwen2.5's, or Llama 3's bare JSON)")));
     }
 
     /** Tokens a chat's prompt would take, and the room the model has for prompt and answer together. */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.newsdesk.core.ml.llm.ChatTemplate;
 import io.newsdesk.core.ml.llm.JsonShape;
+import io.newsdesk.core.ml.llm.ToolCallFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * The functions a chat may call (OpenAI's {@code tools} and {@code tool_choice}) and the calls read back from an
- * answer. The model sees the tools through its chat template and calls one by writing {@code <tool_call>} and a JSON
- * object of name and arguments. With {@code tool_choice} "required" or a named function the answer is opened with
- * {@code <tool_call>} and kept, token by token, to that object (the named function's parameters schema as a
- * {@link JsonShape}); with "auto" the model writes freely and the calls are read from its text afterwards.
+ * answer. The model sees the tools through its chat template and calls one the way that template teaches
+ * ({@link ToolCallFormat}): a JSON object of name and arguments, between {@code <tool_call>} tags or bare. With
+ * {@code tool_choice} "required" or a named function the answer is opened as a call and kept, token by token, to
+ * that object (the named function's parameters schema as a {@link JsonShape}); with "auto" the model writes freely
+ * and the calls are read from its text afterwards.
  */
 public final class ToolUse {
 
@@ -45,23 +46,34 @@ public final class ToolUse {
     }
 
     /** No tools. */
-    public static final ToolUse NONE = new ToolUse(List.of(), Mode.NONE, null, true);
+    public static final ToolUse NONE = new ToolUse(List.of(), Mode.NONE, null, true, ToolCallFormat.TAGGED);
 
     private final List<Tool> tools;
     private final Mode mode;
     private final Tool named;
     private final boolean parallel;
+    private final ToolCallFormat format;
 
-    private ToolUse(List<Tool> tools, Mode mode, Tool named, boolean parallel) {
+    private ToolUse(List<Tool> tools, Mode mode, Tool named, boolean parallel, ToolCallFormat format) {
         this.tools = tools;
         this.mode = mode;
         this.named = named;
         this.parallel = parallel;
+        this.format = format;
     }
 
     /** The same, but a free answer's calls after its first are dropped ({@code parallel_tool_calls: false}). */
     public ToolUse oneCallAtMost() {
-        return new ToolUse(tools, mode, named, false);
+        return new ToolUse(tools, mode, named, false, format);
+    }
+
+    /** The same, for a model that writes its calls in {@code format}. */
+    public ToolUse writtenAs(ToolCallFormat format) {
+        return new ToolUse(tools, mode, named, parallel, format);
+    }
+
+    public ToolCallFormat format() {
+        return format;
     }
 
     /**
@@ -91,13 +103,13 @@ public final class ToolUse {
             tools.add(tool);
         }
         if (choice == null || choice.isNull() || "auto".equals(choice.asText())) {
-            return new ToolUse(tools, Mode.AUTO, null, true);
+            return new ToolUse(tools, Mode.AUTO, null, true, ToolCallFormat.TAGGED);
         }
         if ("none".equals(choice.asText())) {
-            return new ToolUse(tools, Mode.NONE, null, true);
+            return new ToolUse(tools, Mode.NONE, null, true, ToolCallFormat.TAGGED);
         }
         if ("required".equals(choice.asText())) {
-            return new ToolUse(tools, Mode.FORCED, tools.size() == 1 ? tools.get(0) : null, true);
+            return new ToolUse(tools, Mode.FORCED, tools.size() == 1 ? tools.get(0) : null, true, ToolCallFormat.TAGGED);
         }
         String name = choice.path("function").path("name").asText("");
         if (!"function".equals(choice.path("type").asText()) || !names.contains(name)) {
@@ -105,7 +117,7 @@ public final class ToolUse {
                     + "\"function\": {\"name\": ...}} naming one of the tools");
         }
         return new ToolUse(tools, Mode.FORCED, tools.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(),
-                true);
+                true, ToolCallFormat.TAGGED);
     }
 
     private static Tool tool(JsonNode node, String path) {
@@ -150,12 +162,13 @@ public final class ToolUse {
     }
 
     /** What a forced answer begins with, already written into the prompt. */
-    public static String forcedStart() {
-        return ChatTemplate.TOOL_CALL_OPEN + "\n";
+    public String forcedStart() {
+        return format.open().isEmpty() ? "" : format.open() + "\n";
     }
 
     /**
-     * The shape of a forced call: {"name": ..., "arguments": {...}}, the arguments kept to the named function's
+     * The shape of a forced call: {"name": ..., "arguments": {...}} (or "parameters", as the format names them), the
+     * arguments kept to the named function's
      * parameters; with "required" and several tools, the name is one of theirs and the arguments any object.
      *
      * @throws io.newsdesk.core.problem.InvalidRequestException when the parameters use what cannot be kept to
@@ -166,17 +179,18 @@ public final class ToolUse {
         ArrayNode allowed = properties.putObject("name").putArray("enum");
         if (named != null) {
             allowed.add(named.name());
-            properties.set("arguments", rebased(named.parameters().deepCopy(), "#/properties/arguments"));
+            properties.set(format.argumentsKey(), rebased(named.parameters().deepCopy(),
+                    "#/properties/" + format.argumentsKey()));
         } else {
             tools.forEach(tool -> allowed.add(tool.name()));
-            properties.putObject("arguments").put("type", "object");
+            properties.putObject(format.argumentsKey()).put("type", "object");
         }
-        schema.putArray("required").add("name").add("arguments");
+        schema.putArray("required").add("name").add(format.argumentsKey());
         try {
             return JsonShape.of(schema);
         } catch (IllegalArgumentException unsupported) {
             throw SamplingParameters.invalid("tools", "the parameters of '" + named.name() + "' cannot be kept to: "
-                    + unsupported.getMessage().replace("schema.properties.arguments", "parameters"));
+                    + unsupported.getMessage().replace("schema.properties." + format.argumentsKey(), "parameters"));
         }
     }
 
@@ -208,30 +222,38 @@ public final class ToolUse {
         if (mode == Mode.NONE) {
             return new Answer(text, List.of());
         }
+        if (format == ToolCallFormat.BARE_JSON) {
+            String body = text.strip();
+            body = body.startsWith(ToolCallFormat.PYTHON_TAG) ? body.substring(ToolCallFormat.PYTHON_TAG.length()) : body;
+            Call call = body.strip().startsWith("{") ? call(body) : null;
+            return call == null ? new Answer(text, List.of()) : new Answer(null, List.of(call));
+        }
+        String open = format.open();
+        String close = format.close();
         List<Call> calls = new ArrayList<>();
         StringBuilder content = new StringBuilder();
         int at = 0;
         while (true) {
-            int open = text.indexOf(ChatTemplate.TOOL_CALL_OPEN, at);
-            if (open < 0) {
+            int opened = text.indexOf(open, at);
+            if (opened < 0) {
                 content.append(text, at, text.length());
                 break;
             }
-            int close = text.indexOf(ChatTemplate.TOOL_CALL_CLOSE, open);
-            int end = close < 0 ? text.length() : close;
-            Call call = call(text.substring(open + ChatTemplate.TOOL_CALL_OPEN.length(), end));
+            int closing = text.indexOf(close, opened);
+            int end = closing < 0 ? text.length() : closing;
+            Call call = call(text.substring(opened + open.length(), end));
             if (call == null) {
-                content.append(text, at, close < 0 ? text.length() : close + ChatTemplate.TOOL_CALL_CLOSE.length());
+                content.append(text, at, closing < 0 ? text.length() : closing + close.length());
             } else if (parallel || calls.isEmpty()) {
-                content.append(text, at, open);
+                content.append(text, at, opened);
                 calls.add(call);
             } else {
-                content.append(text, at, open); // a call beyond the one allowed is dropped, not shown as text
+                content.append(text, at, opened); // a call beyond the one allowed is dropped, not shown as text
             }
-            if (close < 0) {
+            if (closing < 0) {
                 break;
             }
-            at = close + ChatTemplate.TOOL_CALL_CLOSE.length();
+            at = closing + close.length();
         }
         String said = content.toString().strip();
         return new Answer(calls.isEmpty() ? text : said.isEmpty() ? null : said, calls);
@@ -248,7 +270,8 @@ public final class ToolUse {
             return null;
         }
         String name = call.path("name").asText("");
-        JsonNode arguments = call.path("arguments");
+        JsonNode arguments = call.has(format.argumentsKey()) ? call.path(format.argumentsKey())
+                : call.has("arguments") ? call.path("arguments") : call.path("parameters");
         if (arguments.isTextual()) {
             try {
                 arguments = JSON.readTree(arguments.asText());
@@ -263,14 +286,21 @@ public final class ToolUse {
     }
 
     /**
-     * A streamed answer's content as it may be sent while tools are offered freely: everything before a
-     * {@code <tool_call>} (or what may be the start of one) goes out at once, the rest waits for the answer's end.
+     * A streamed answer's content as it may be sent while tools are offered freely: in the tagged format everything
+     * before a {@code <tool_call>} (or what may be the start of one) goes out at once, the rest waits for the
+     * answer's end; a bare-JSON answer waits whole when it opens like a call, and goes out at once when it does not.
      */
     public static final class HeldBack {
 
+        private final ToolCallFormat format;
         private final StringBuilder text = new StringBuilder();
         private int sent;
         private boolean holding;
+        private boolean free;
+
+        public HeldBack(ToolCallFormat format) {
+            this.format = format;
+        }
 
         /** Takes a piece of the answer and returns what may be sent now (possibly nothing). */
         public String pass(String piece) {
@@ -278,10 +308,21 @@ public final class ToolUse {
             if (holding) {
                 return "";
             }
-            int open = text.indexOf(ChatTemplate.TOOL_CALL_OPEN, sent);
-            int until = open >= 0 ? open : text.length() - partialOpening();
-            if (open >= 0) {
-                holding = true;
+            int until;
+            if (format == ToolCallFormat.BARE_JSON) {
+                if (!free) {
+                    String start = text.toString().stripLeading();
+                    if (start.isEmpty() || ToolCallFormat.PYTHON_TAG.startsWith(start)) {
+                        return "";
+                    }
+                    holding = start.startsWith("{") || start.startsWith(ToolCallFormat.PYTHON_TAG);
+                    free = !holding;
+                }
+                until = holding ? sent : text.length();
+            } else {
+                int open = text.indexOf(format.open(), sent);
+                holding = open >= 0;
+                until = open >= 0 ? open : text.length() - partialOpening();
             }
             String out = text.substring(sent, Math.max(sent, until));
             sent = Math.max(sent, until);
@@ -290,7 +331,7 @@ public final class ToolUse {
 
         /** How many of the last characters could be the start of an opening tag. */
         private int partialOpening() {
-            String tag = ChatTemplate.TOOL_CALL_OPEN;
+            String tag = format.open();
             for (int length = Math.min(tag.length() - 1, text.length() - sent); length > 0; length--) {
                 if (tag.startsWith(text.substring(text.length() - length))) {
                     return length;

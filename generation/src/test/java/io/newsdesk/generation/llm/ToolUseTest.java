@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdesk.core.ml.llm.ToolCallFormat;
 import io.newsdesk.core.problem.InvalidRequestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,16 +109,42 @@ class ToolUseTest {
 
     @Test
     void aStreamHoldsBackWhatMayBeACall() {
-        ToolUse.HeldBack held = new ToolUse.HeldBack();
+        ToolUse.HeldBack held = new ToolUse.HeldBack(ToolCallFormat.TAGGED);
         assertThat(held.pass("Looking it up ")).isEqualTo("Looking it up ");
         assertThat(held.pass("now <tool")).as("a tag may be starting").isEqualTo("now ");
         assertThat(held.pass("_call>{\"name\"")).isEmpty();
         assertThat(held.pass(": 1}")).isEmpty();
         assertThat(held.rest()).isEqualTo("<tool_call>{\"name\": 1}");
 
-        ToolUse.HeldBack notATag = new ToolUse.HeldBack();
+        ToolUse.HeldBack notATag = new ToolUse.HeldBack(ToolCallFormat.TAGGED);
         assertThat(notATag.pass("a <to")).isEqualTo("a ");
         assertThat(notATag.pass("day")).as("not a tag after all").isEqualTo("<today");
+    }
+
+    /** Llama 3 writes a call as a bare object of name and parameters, at times after <|python_tag|>. */
+    @Test
+    void aBareJsonFormatReadsTheWholeAnswerAsOneCall() throws Exception {
+        ToolUse auto = tools(null).writtenAs(ToolCallFormat.BARE_JSON);
+        ToolUse.Answer answer = auto.read("<|python_tag|>{\"name\": \"search_archive\", \"parameters\": {\"query\": \"a\"}}", true);
+        assertThat(answer.content()).isNull();
+        assertThat(answer.calls()).singleElement().satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"query\":\"a\"}"));
+        assertThat(auto.read("It rained {a lot}.", true).calls()).isEmpty();
+
+        ToolUse named = tools("{\"type\": \"function\", \"function\": {\"name\": \"search_archive\"}}")
+                .writtenAs(ToolCallFormat.BARE_JSON);
+        assertThat(named.forcedStart()).isEmpty();
+        assertThat(named.callShape().admits("{\"name\":\"search_archive\",\"parameters\":{\"query\":\"a\"}}")).isTrue();
+        assertThat(named.callShape().admits("{\"name\":\"search_archive\",\"arguments\":{\"query\":\"a\"}}")).isFalse();
+        assertThat(tools("\"required\"").forcedStart()).isEqualTo("<tool_call>\n");
+
+        ToolUse.HeldBack call = new ToolUse.HeldBack(ToolCallFormat.BARE_JSON);
+        assertThat(call.pass("  ")).isEmpty();
+        assertThat(call.pass("<|python")).as("may be the tag").isEmpty();
+        assertThat(call.pass("_tag|>{\"name\"")).isEmpty();
+        assertThat(call.rest()).isEqualTo("  <|python_tag|>{\"name\"");
+        ToolUse.HeldBack text = new ToolUse.HeldBack(ToolCallFormat.BARE_JSON);
+        assertThat(text.pass(" It")).isEqualTo(" It");
+        assertThat(text.pass(" rained {")).as("once text, always text").isEqualTo(" rained {");
     }
 
     private static boolean accepts(io.newsdesk.core.ml.llm.JsonShape shape, String json) {

@@ -188,18 +188,10 @@ public final class ChatTemplate {
         return result.getOutput();
     }
 
-    /**
-     * Whether the template lays out tools and the calls a model makes in the convention read here: each call a JSON
-     * object of name and arguments between {@code <tool_call>} tags (Qwen2.5, Hermes and many others).
-     */
-    public boolean callsToolsInTags() {
-        return template.contains("tools") && template.contains(TOOL_CALL_OPEN);
+    /** How the template teaches the model to call tools, if it lays them out in a convention read here. */
+    public Optional<ToolCallFormat> toolCallFormat() {
+        return ToolCallFormat.taughtBy(template);
     }
-
-    /** What opens a tool call in a model's answer, in the convention {@link #callsToolsInTags} names. */
-    public static final String TOOL_CALL_OPEN = "<tool_call>";
-    /** What closes it. */
-    public static final String TOOL_CALL_CLOSE = "</tool_call>";
 
     private static String refusal(TemplateError error) {
         for (Throwable t = error.getException(); t != null; t = t.getCause()) {

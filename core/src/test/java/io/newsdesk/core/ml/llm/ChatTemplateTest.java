@@ -87,9 +87,12 @@ class ChatTemplateTest {
     void toolsCallsAndResultsReachThePrompt() throws Exception {
         Path folder = Path.of(getClass().getResource("/models/tiny-qwen2-tools/tokenizer_config.json").toURI()).getParent();
         ChatTemplate template = ChatTemplate.fromFolder(folder).orElseThrow();
-        assertThat(template.callsToolsInTags()).isTrue();
+        assertThat(template.toolCallFormat()).contains(ToolCallFormat.TAGGED);
         Path plain = Path.of(getClass().getResource("/models/tiny-qwen2/tokenizer_config.json").toURI()).getParent();
-        assertThat(ChatTemplate.fromFolder(plain).orElseThrow().callsToolsInTags()).isFalse();
+        assertThat(ChatTemplate.fromFolder(plain).orElseThrow().toolCallFormat()).isEmpty();
+        assertThat(new ChatTemplate("{% if tools %}Answer a call as {\"name\": ..., \"parameters\": ...}{% endif %}"
+                + "{% for m in messages %}{% if m.role == 'tool' %}<|start_header_id|>ipython<|end_header_id|>{% endif %}"
+                + "{% endfor %}", "", "").toolCallFormat()).as("Llama 3's way").contains(ToolCallFormat.BARE_JSON);
 
         List<java.util.Map<String, Object>> tools = List.of(java.util.Map.of("type", "function", "function",
                 java.util.Map.of("name", "search_archive", "parameters", java.util.Map.of("type", "object"))));
