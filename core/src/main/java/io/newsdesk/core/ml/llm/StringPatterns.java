@@ -21,6 +21,8 @@ final class StringPatterns {
     /** Lengths up to this join a pattern's automaton (each allowed length is a state); beyond, they are refused there. */
     static final int MAX_LENGTH_WITH_PATTERN = 256;
     private static final int DETERMINIZE_LIMIT = 20_000;
+    /** Most states a pattern may spell out before it is made deterministic: a{1000}{1000} would be a million. */
+    private static final long MAX_SPELLED_STATES = 50_000;
 
     private static final String DATE = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
     private static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?"
@@ -93,13 +95,34 @@ final class StringPatterns {
     }
 
     private static Automaton regular(String lucene, String path) {
+        RegExp expression;
         try {
-            return Operations.determinize(new RegExp(lucene, RegExp.NONE).toAutomaton(), DETERMINIZE_LIMIT);
-        } catch (TooComplexToDeterminizeException e) {
-            throw new IllegalArgumentException(path + " is too complex to keep to");
+            expression = new RegExp(lucene, RegExp.NONE);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + " is not a regular expression generation can keep to: " + e.getMessage());
         }
+        if (spelledStates(expression) > MAX_SPELLED_STATES) {
+            throw new IllegalArgumentException(path + " repeats too much to keep to (at most about " + MAX_SPELLED_STATES
+                    + " states before determinizing)");
+        }
+        try {
+            return Operations.determinize(expression.toAutomaton(), DETERMINIZE_LIMIT);
+        } catch (TooComplexToDeterminizeException e) {
+            throw new IllegalArgumentException(path + " is too complex to keep to");
+        }
+    }
+
+    /** About how many states the expression's automaton has before it is made deterministic (capped just past the most). */
+    private static long spelledStates(RegExp e) {
+        long inner = e.exp1 == null ? 0 : spelledStates(e.exp1);
+        long states = switch (e.kind) {
+            case REGEXP_UNION, REGEXP_CONCATENATION, REGEXP_INTERSECTION -> inner + spelledStates(e.exp2);
+            case REGEXP_REPEAT_MIN -> inner * (e.min + 1L);
+            case REGEXP_REPEAT_MINMAX -> inner * Math.max(1L, e.max);
+            case REGEXP_STRING -> e.s.length();
+            default -> inner + 1;
+        };
+        return Math.min(states, MAX_SPELLED_STATES + 1);
     }
 
     /**

@@ -58,6 +58,8 @@ class StringPatternsTest {
             assertThatThrownBy(() -> StringPatterns.of(schema("pattern", ecma), "schema", 0, Integer.MAX_VALUE)).as(ecma)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema.pattern");
         }
+        assertThatThrownBy(() -> StringPatterns.of(schema("pattern", "^((a{1000}){1000}){1000}$"), "schema", 0,
+                Integer.MAX_VALUE)).as("spelled out, a billion states").hasMessageContaining("repeats too much");
         assertThatThrownBy(() -> StringPatterns.of(schema("format", "uri"), "schema", 0, Integer.MAX_VALUE))
                 .hasMessageContaining("'uri' is not supported").hasMessageContaining("date-time");
         assertThatThrownBy(() -> StringPatterns.of(schema("pattern", "^\\d{5}$"), "schema", 0, 4))
