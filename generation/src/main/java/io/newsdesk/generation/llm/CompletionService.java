@@ -139,7 +139,13 @@ public class CompletionService {
             prompt += tools.forcedStart();
         }
         Prepared prepared = prepare(lm, List.of(lm.tokenizer().encodeRendered(prompt)), parameters, "messages");
-        return tools.mode() == ToolUse.Mode.FORCED ? prepared.asJson(tools.callShape(), "tool_choice") : prepared;
+        if (tools.mode() == ToolUse.Mode.FORCED) {
+            return prepared.asJson(tools.callShape(), "tool_choice");
+        }
+        if (tools.mode() == ToolUse.Mode.AUTO && lm.tokenizer().tokenBytes().isPresent()) {
+            return new Prepared(lm, prepared.prompts(), tools.keepCallsTo(prepared.options()), prepared.choices());
+        }
+        return prepared;
     }
 
     /**

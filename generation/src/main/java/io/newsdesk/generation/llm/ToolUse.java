@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.newsdesk.core.ml.llm.GenerationOptions;
 import io.newsdesk.core.ml.llm.JsonShape;
 import io.newsdesk.core.ml.llm.ToolCallFormat;
 import java.util.ArrayList;
@@ -167,9 +168,9 @@ public final class ToolUse {
     }
 
     /**
-     * The shape of a forced call: {"name": ..., "arguments": {...}} (or "parameters", as the format names them), the
-     * arguments kept to the named function's
-     * parameters; with "required" and several tools, the name is one of theirs and the arguments any object.
+     * The shape of a call: {"name": ..., "arguments": {...}} ("parameters" where the format names them so), the
+     * arguments kept to the parameters of the named function, or of the only one offered; among several, the name
+     * is one of theirs and the arguments any object (an object's shape cannot depend on a value before it).
      *
      * @throws io.newsdesk.core.problem.InvalidRequestException when the parameters use what cannot be kept to
      */
@@ -177,9 +178,10 @@ public final class ToolUse {
         ObjectNode schema = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
         ObjectNode properties = schema.putObject("properties");
         ArrayNode allowed = properties.putObject("name").putArray("enum");
-        if (named != null) {
-            allowed.add(named.name());
-            properties.set(format.argumentsKey(), rebased(named.parameters().deepCopy(),
+        Tool only = named != null ? named : tools.size() == 1 ? tools.get(0) : null;
+        if (only != null) {
+            allowed.add(only.name());
+            properties.set(format.argumentsKey(), rebased(only.parameters().deepCopy(),
                     "#/properties/" + format.argumentsKey()));
         } else {
             tools.forEach(tool -> allowed.add(tool.name()));
@@ -189,9 +191,22 @@ public final class ToolUse {
         try {
             return JsonShape.of(schema);
         } catch (IllegalArgumentException unsupported) {
-            throw SamplingParameters.invalid("tools", "the parameters of '" + named.name() + "' cannot be kept to: "
+            throw SamplingParameters.invalid("tools", "the parameters of '" + only.name() + "' cannot be kept to: "
                     + unsupported.getMessage().replace("schema.properties." + format.argumentsKey(), "parameters"));
         }
+    }
+
+    /**
+     * The options with the calls kept to {@link #callShape}: a forced answer is the call; a free one may say
+     * anything, but a call it opens with a tag is kept to the shape until it closes (a bare-JSON format has no tag
+     * to tell a call from text, so its free answers stay free).
+     */
+    public GenerationOptions keepCallsTo(GenerationOptions options) {
+        return switch (mode) {
+            case FORCED -> options.withJson(callShape());
+            case AUTO -> format.open().isEmpty() ? options : options.withJsonAfter(format.open(), callShape());
+            case NONE -> options;
+        };
     }
 
     /** The schema with its own pointers ({@code #...}) made to point where it now lies inside another. */

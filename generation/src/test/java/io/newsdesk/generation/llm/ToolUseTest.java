@@ -81,6 +81,21 @@ class ToolUseTest {
         assertThat(accepts(required, "{\"name\":\"get_time\",\"arguments\":{}}")).isFalse();
     }
 
+    /** A free answer is kept to the call's shape only after it opens a call; a forced one from its first token. */
+    @Test
+    void generationKeepsCallsToTheirShape() throws Exception {
+        var options = io.newsdesk.core.ml.llm.GenerationOptions.greedy(10);
+        var free = tools(null).keepCallsTo(options);
+        assertThat(free.jsonAfter()).isEqualTo("<tool_call>");
+        assertThat(free.json().admits("{\"name\":\"get_weather\",\"arguments\":{}}")).isTrue();
+        assertThat(free.json().admits("{\"name\":\"get_time\",\"arguments\":{}}")).isFalse();
+        var forced = tools("\"required\"").keepCallsTo(options);
+        assertThat(forced.jsonAfter()).isNull();
+        assertThat(forced.json()).isNotNull();
+        assertThat(tools(null).writtenAs(ToolCallFormat.BARE_JSON).keepCallsTo(options)).isEqualTo(options);
+        assertThat(tools("\"none\"").keepCallsTo(options)).isEqualTo(options);
+    }
+
     @Test
     void badToolsAndChoicesAreRefusedNamingTheField() throws Exception {
         JsonNode good = JSON.readTree(TOOLS);

@@ -20,16 +20,18 @@ import java.util.Map;
  * @param json              null for free text; else the shape of the one JSON object the text must be (the
  *                          generation ends when it closes): {@link JsonShape#ANY_OBJECT} for JSON mode
  * @param logitBias         OpenAI's: added to the logits of these token ids before anything else (-100 bans a token)
+ * @param jsonAfter         null, or the text after which, each time it is written, a JSON object of {@code json}'s
+ *                          shape must follow; the text around such objects is free (a tool call's tag, for one)
  */
 public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
         long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty,
-        JsonShape json, Map<Integer, Float> logitBias) {
+        JsonShape json, Map<Integer, Float> logitBias, String jsonAfter) {
 
     /** Free text. */
     public GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
             long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty) {
         this(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds, stopSequences, frequencyPenalty,
-                presencePenalty, null, Map.of());
+                presencePenalty, null, Map.of(), null);
     }
 
     public GenerationOptions {
@@ -41,6 +43,9 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
         logitBias = Map.copyOf(logitBias);
         if (json != null && !json.objectOnly()) {
             throw new IllegalArgumentException("a JSON answer must be an object");
+        }
+        if (jsonAfter != null && (json == null || jsonAfter.isEmpty())) {
+            throw new IllegalArgumentException("JSON after a text needs the text and the JSON's shape");
         }
         stopSequences = List.copyOf(stopSequences);
     }
@@ -54,19 +59,25 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
     /** The same options with another seed: each of several answers to one request samples on its own. */
     public GenerationOptions withSeed(long newSeed) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, newSeed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, json, logitBias);
+                stopSequences, frequencyPenalty, presencePenalty, json, logitBias, jsonAfter);
     }
 
     /** The same options with the text kept to one JSON object of {@code shape} (null: free text). */
     public GenerationOptions withJson(JsonShape shape) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, shape, logitBias);
+                stopSequences, frequencyPenalty, presencePenalty, shape, logitBias, null);
+    }
+
+    /** The same options with free text in which, each time {@code trigger} is written, an object of {@code shape} follows. */
+    public GenerationOptions withJsonAfter(String trigger, JsonShape shape) {
+        return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
+                stopSequences, frequencyPenalty, presencePenalty, shape, logitBias, trigger);
     }
 
     /** The same options with OpenAI's {@code logit_bias}: token id to the amount added to its logit. */
     public GenerationOptions withLogitBias(Map<Integer, Float> bias) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, json, bias);
+                stopSequences, frequencyPenalty, presencePenalty, json, bias, jsonAfter);
     }
 
     public static GenerationOptions greedy(int maxNewTokens) {

@@ -82,6 +82,16 @@ public final class JsonConstraint {
         }
     }
 
+    /** Takes text already written (its UTF-8 bytes); false, and the state spoilt, when it cannot begin the object. */
+    public boolean acceptText(String written) {
+        for (byte b : written.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            if (!text.accept(b & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True once the object has closed. */
     public boolean complete() {
         return text.complete();

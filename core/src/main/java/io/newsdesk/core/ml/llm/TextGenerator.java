@@ -177,7 +177,9 @@ public final class TextGenerator {
         int n = 0;
         String emitted = "";
         FinishReason reason = FinishReason.LENGTH;
-        JsonConstraint json = jsonConstraint(options);
+        // JSON from the first token, ending the answer; or, after each trigger, until its object closes
+        JsonConstraint json = options.jsonAfter() == null ? jsonConstraint(options) : null;
+        int lookFrom = 0;
         try (KvCache cache = prompt.cacheForNextAnswer()) {
             float[] last = prompt.nextLogits.clone();
             while (n < options.maxNewTokens()) {
@@ -219,8 +221,21 @@ public final class TextGenerator {
                     emitted = text.substring(0, safe);
                 }
                 if (json != null && json.complete()) {
-                    reason = FinishReason.STOP;
-                    break;
+                    if (options.jsonAfter() == null) {
+                        reason = FinishReason.STOP;
+                        break;
+                    }
+                    json = null;
+                    lookFrom = text.length();
+                } else if (json == null && options.jsonAfter() != null) {
+                    int trigger = text.indexOf(options.jsonAfter(), lookFrom);
+                    if (trigger >= 0) {
+                        json = jsonConstraint(options);
+                        lookFrom = trigger + options.jsonAfter().length();
+                        if (!json.acceptText(text.substring(lookFrom))) {
+                            json = null; // the token that wrote the trigger went on in a way no object begins
+                        }
+                    }
                 }
                 if (n < options.maxNewTokens()) {
                     last = model.forwardLast(new int[] {next}, cache);

@@ -274,6 +274,37 @@ class TextGeneratorTest {
         assertThat(whole).as("answers that closed their object within 60 tokens").isEqualTo(8);
     }
 
+    /**
+     * JSON after a trigger (a tool call's tag in a free answer): the text up to the trigger is what the model says
+     * unconstrained; after it comes an object of the shape, and after the object the text is free again.
+     */
+    @Test
+    void afterItsTriggerTheTextIsAnObjectOfTheShapeThenFreeAgain() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"required\": [\"n\"], "
+                + "\"additionalProperties\": false, \"properties\": {\"n\": {\"type\": \"integer\", \"minimum\": 1, "
+                + "\"maximum\": 9}}}"));
+        int[] prompt = tokenizer.encode("Call a tool:");
+        int closed = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            var free = new GenerationOptions(40, 1.0, 0, 1.0, 1, seed, List.of(), List.of());
+            String unconstrained = generator.generate(prompt, free, p -> { }, () -> false).text();
+            int[] ids = tokenizer.encode(unconstrained);
+            String trigger = tokenizer.decode(java.util.Arrays.copyOf(ids, Math.min(3, ids.length)));
+            var g = generator.generate(prompt, free.withJsonAfter(trigger, shape), p -> { }, () -> false);
+            assertThat(g.text()).as("seed %d", seed).startsWith(trigger);
+            String rest = g.text().substring(trigger.length());
+            int end = rest.indexOf('}');
+            if (end < 0) {
+                assertThat(isJsonPrefix(rest)).as("an object still open: %s", rest).isTrue();
+                continue;
+            }
+            closed++;
+            assertThat(shape.admits(rest.substring(0, end + 1))).as(rest).isTrue();
+            assertThat(g.completionTokens()).as("the answer goes on after the object").isEqualTo(40);
+        }
+        assertThat(closed).as("objects closed within 40 tokens").isPositive();
+    }
+
     private static boolean isJsonPrefix(String text) {
         JsonPrefix prefix = new JsonPrefix();
         for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
