@@ -69,9 +69,10 @@ public class ChatCompletionsResource {
                     + "and their exclusive forms, $ref into the schema's $defs (recursion allowed), anyOf/oneOf of "
                     + "branches of different types; a schema using other keywords is refused, naming it). tools "
                     + "(up to 32 functions) with tool_choice none, auto, required or a named function, for models whose "
-                    + "chat template lays out <tool_call> blocks: calls come back as message.tool_calls (a stream sends "
-                    + "them as one delta) with finish_reason tool_calls; a forced call keeps to the function's "
-                    + "parameters schema under the json_schema rules. A "
+                    + "chat template lays out calls as <tool_call> blocks (Qwen2.5) or bare {name, parameters} objects "
+                    + "(Llama 3): calls come back as message.tool_calls (a stream sends them as one delta) with "
+                    + "finish_reason tool_calls; a forced call, and a call a free answer opens with <tool_call>, keeps to "
+                    + "the function's parameters schema under the json_schema rules. A "
                     + "client that disconnects stops the generation. Extension: newsdesk_context grounds the answer in "
                     + "the archive, citing articles by number; one that runs past newsdesk.generation.timeout (default "
                     + "120 s, waiting for the model included) gets a 504 error, or an error event when streamed.")
