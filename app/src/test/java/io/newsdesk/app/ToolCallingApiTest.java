@@ -82,13 +82,17 @@ class ToolCallingApiTest {
         assertThat(calls).as("answers whose call closed within 150 tokens").isPositive();
     }
 
-    /** A model taught Llama 3's way writes the call as a bare object of name and parameters, kept to the schema. */
-    @Test
-    void aLlamaStyleModelCallsWithABareObject() throws Exception {
-        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-llama-tools"))
-                .put("/api/models/llama-tools").then().statusCode(200);
+    /**
+     * Models taught Llama 3's way (a bare object of name and parameters) and Mistral's (an array after [TOOL_CALLS])
+     * write the call so, kept to the schema; the calls come back the same.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tiny-llama-tools", "tiny-llama-tools-mistral"})
+    void llamaAndMistralStyleModelsCallTheirWay(String folder) throws Exception {
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", folder))
+                .put("/api/models/" + folder).then().statusCode(200);
         Map<String, Object> request = request(Map.of("type", "function", "function", Map.of("name", "search_archive")));
-        request.put("model", "llama-tools");
+        request.put("model", folder);
         JsonNode answer = JSON.readTree(given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions")
                 .then().statusCode(200).extract().asString());
         int calls = 0;

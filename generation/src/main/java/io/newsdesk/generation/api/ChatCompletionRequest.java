@@ -50,7 +50,8 @@ public record ChatCompletionRequest(
         @Schema(description = "Up to 32 functions the model may call: [{\"type\": \"function\", \"function\": "
                 + "{\"name\": 1-64 of a-z A-Z 0-9 _ -, \"description\": ..., \"parameters\": a JSON Schema}}]. They "
                 + "reach the model through its chat template, which must lay out calls as <tool_call> blocks (as "
-                + "Qwen2.5's does) or bare {name, parameters} objects (as Llama 3's do); "
+                + "Qwen2.5's does), bare {name, parameters} objects (as Llama 3's do) or a [TOOL_CALLS] array (as "
+                + "Mistral's do); "
                 + "an answer's calls come back as message.tool_calls with finish_reason tool_calls") JsonNode tools,
         @JsonProperty("tool_choice") @Schema(description = "none, auto (the default with tools: the model may call "
                 + "any, read from its text), required (the answer is one call, kept token by token to {\"name\", "

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -164,7 +163,7 @@ public final class ToolUse {
 
     /** What a forced answer begins with, already written into the prompt. */
     public String forcedStart() {
-        return format.open().isEmpty() ? "" : format.open() + "\n";
+        return format == ToolCallFormat.TAGGED ? format.open() + "\n" : format.open();
     }
 
     /**
@@ -175,24 +174,35 @@ public final class ToolUse {
      * @throws io.newsdesk.core.problem.InvalidRequestException when the parameters use what cannot be kept to
      */
     public JsonShape callShape() {
-        ObjectNode schema = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
-        ObjectNode properties = schema.putObject("properties");
+        // Mistral lists its calls in an array: one when forced or when parallel calls are off
+        String at = format.listsCalls() ? "#/items" : "#";
+        ObjectNode call = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
+        ObjectNode properties = call.putObject("properties");
         ArrayNode allowed = properties.putObject("name").putArray("enum");
         Tool only = named != null ? named : tools.size() == 1 ? tools.get(0) : null;
         if (only != null) {
             allowed.add(only.name());
             properties.set(format.argumentsKey(), rebased(only.parameters().deepCopy(),
-                    "#/properties/" + format.argumentsKey()));
+                    at + "/properties/" + format.argumentsKey()));
         } else {
             tools.forEach(tool -> allowed.add(tool.name()));
             properties.putObject(format.argumentsKey()).put("type", "object");
         }
-        schema.putArray("required").add("name").add(format.argumentsKey());
+        call.putArray("required").add("name").add(format.argumentsKey());
+        ObjectNode schema = call;
+        if (format.listsCalls()) {
+            schema = JSON.createObjectNode().put("type", "array").put("minItems", 1);
+            if (mode == Mode.FORCED || !parallel) {
+                schema.put("maxItems", 1);
+            }
+            schema.set("items", call);
+        }
         try {
             return JsonShape.of(schema);
         } catch (IllegalArgumentException unsupported) {
             throw SamplingParameters.invalid("tools", "the parameters of '" + only.name() + "' cannot be kept to: "
-                    + unsupported.getMessage().replace("schema.properties." + format.argumentsKey(), "parameters"));
+                    + unsupported.getMessage().replaceAll("schema(\\.items)?\\.properties\\." + format.argumentsKey(),
+                            "parameters"));
         }
     }
 
@@ -231,7 +241,13 @@ public final class ToolUse {
      */
     public Answer read(String text, boolean closed) {
         if (mode == Mode.FORCED) {
-            Call call = closed ? call(text) : null;
+            if (!closed) {
+                return new Answer(text, List.of());
+            }
+            if (format.listsCalls()) {
+                return listed(text);
+            }
+            Call call = call(text);
             return call == null ? new Answer(text, List.of()) : new Answer(null, List.of(call));
         }
         if (mode == Mode.NONE) {
@@ -242,6 +258,9 @@ public final class ToolUse {
             body = body.startsWith(ToolCallFormat.PYTHON_TAG) ? body.substring(ToolCallFormat.PYTHON_TAG.length()) : body;
             Call call = body.strip().startsWith("{") ? call(body) : null;
             return call == null ? new Answer(text, List.of()) : new Answer(null, List.of(call));
+        }
+        if (format.listsCalls()) {
+            return listed(text);
         }
         String open = format.open();
         String close = format.close();
@@ -274,13 +293,38 @@ public final class ToolUse {
         return new Answer(calls.isEmpty() ? text : said.isEmpty() ? null : said, calls);
     }
 
-    private Call call(String body) {
-        JsonNode call;
+    /** Mistral's calls: a JSON array after {@code [TOOL_CALLS]} (or alone, where decoding dropped the marker). */
+    private Answer listed(String text) {
+        int marker = text.indexOf(format.open());
+        String before = marker < 0 ? "" : text.substring(0, marker).strip();
+        String list = marker < 0 ? text.strip() : text.substring(marker + format.open().length()).strip();
+        List<Call> calls = new ArrayList<>();
         try {
-            call = JSON.readTree(body.strip());
+            JsonNode array = list.startsWith("[") ? JSON.readTree(list) : null;
+            for (JsonNode item : array == null ? JSON.createArrayNode() : array) {
+                Call call = call(item);
+                if (call == null) {
+                    return new Answer(text, List.of());
+                }
+                if (parallel || calls.isEmpty()) {
+                    calls.add(call);
+                }
+            }
+        } catch (java.io.IOException notJson) {
+            return new Answer(text, List.of());
+        }
+        return calls.isEmpty() ? new Answer(text, List.of()) : new Answer(before.isEmpty() ? null : before, calls);
+    }
+
+    private Call call(String body) {
+        try {
+            return call(JSON.readTree(body.strip()));
         } catch (java.io.IOException notJson) {
             return null;
         }
+    }
+
+    private Call call(JsonNode call) {
         if (call == null || !call.isObject()) {
             return null;
         }
@@ -297,7 +341,7 @@ public final class ToolUse {
         if (tools.stream().noneMatch(t -> t.name().equals(name)) || arguments == null || !arguments.isObject()) {
             return null;
         }
-        return new Call("call_" + UUID.randomUUID().toString().replace("-", ""), name, arguments.toString());
+        return new Call(format.newCallId(), name, arguments.toString());
     }
 
     /**

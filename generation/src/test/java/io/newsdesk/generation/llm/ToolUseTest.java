@@ -81,6 +81,32 @@ class ToolUseTest {
         assertThat(accepts(required, "{\"name\":\"get_time\",\"arguments\":{}}")).isFalse();
     }
 
+    /** Mistral lists its calls in an array after [TOOL_CALLS], with ids of nine letters and digits. */
+    @Test
+    void mistralListsItsCallsInAnArray() throws Exception {
+        ToolUse auto = tools(null).writtenAs(ToolCallFormat.MISTRAL);
+        ToolUse.Answer answer = auto.read("Checking. [TOOL_CALLS] [{\"name\": \"get_weather\", \"arguments\": {\"city\": "
+                + "\"Oslo\"}}, {\"name\": \"search_archive\", \"arguments\": {\"query\": \"snow\"}}]", true);
+        assertThat(answer.content()).isEqualTo("Checking.");
+        assertThat(answer.calls()).extracting(ToolUse.Call::name).containsExactly("get_weather", "search_archive");
+        assertThat(answer.calls()).allSatisfy(call -> assertThat(call.id()).matches("[a-z0-9]{9}"));
+        assertThat(auto.read("[{\"name\": \"get_weather\", \"arguments\": {}}]", true).calls())
+                .as("the marker dropped in decoding").hasSize(1);
+        assertThat(auto.oneCallAtMost().read("[TOOL_CALLS][{\"name\": \"get_weather\", \"arguments\": {}}, "
+                + "{\"name\": \"get_weather\", \"arguments\": {}}]", true).calls()).hasSize(1);
+        assertThat(auto.read("[TOOL_CALLS] [{\"name\": \"nope\", \"arguments\": {}}]", true).calls()).isEmpty();
+
+        ToolUse named = tools("{\"type\": \"function\", \"function\": {\"name\": \"search_archive\"}}")
+                .writtenAs(ToolCallFormat.MISTRAL);
+        assertThat(named.forcedStart()).isEqualTo("[TOOL_CALLS]");
+        var shape = named.callShape();
+        assertThat(shape.admits("[{\"name\":\"search_archive\",\"arguments\":{\"query\":\"a\",\"since\":\"2026-12-01\"}}]"))
+                .as("the function's own $ref, rebased under items").isTrue();
+        assertThat(shape.admits("[{\"name\":\"search_archive\",\"arguments\":{\"query\":\"a\"}},"
+                + "{\"name\":\"search_archive\",\"arguments\":{\"query\":\"b\"}}]")).as("one call when forced").isFalse();
+        assertThat(named.read("[{\"name\":\"search_archive\",\"arguments\":{\"query\":\"a\"}}]", true).calls()).hasSize(1);
+    }
+
     /** A free answer is kept to the call's shape only after it opens a call; a forced one from its first token. */
     @Test
     void generationKeepsCallsToTheirShape() throws Exception {

@@ -41,8 +41,8 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
         }
         stopTokenIds = List.copyOf(stopTokenIds);
         logitBias = Map.copyOf(logitBias);
-        if (json != null && !json.objectOnly()) {
-            throw new IllegalArgumentException("a JSON answer must be an object");
+        if (json != null && !json.containerOnly()) {
+            throw new IllegalArgumentException("a JSON answer must be an object or an array");
         }
         if (jsonAfter != null && (json == null || jsonAfter.isEmpty())) {
             throw new IllegalArgumentException("JSON after a text needs the text and the JSON's shape");

@@ -104,9 +104,14 @@ public final class JsonShape {
         return prefix.complete();
     }
 
-    /** Whether the shape's values are objects only, as a whole answer must be. */
+    /** Whether the shape's values are objects only, as OpenAI's JSON answers are. */
     public boolean objectOnly() {
         return kinds.equals(EnumSet.of(Kind.OBJECT));
+    }
+
+    /** Whether the shape's values are objects or arrays only: a generated JSON text ends when its value closes. */
+    boolean containerOnly() {
+        return EnumSet.of(Kind.OBJECT, Kind.ARRAY).containsAll(kinds);
     }
 
     /** Reads one schema document; its shapes reached through {@code $ref} are read once, by pointer. */

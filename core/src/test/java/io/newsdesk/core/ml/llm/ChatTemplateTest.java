@@ -93,6 +93,9 @@ class ChatTemplateTest {
         assertThat(new ChatTemplate("{% if tools %}Answer a call as {\"name\": ..., \"parameters\": ...}{% endif %}"
                 + "{% for m in messages %}{% if m.role == 'tool' %}<|start_header_id|>ipython<|end_header_id|>{% endif %}"
                 + "{% endfor %}", "", "").toolCallFormat()).as("Llama 3's way").contains(ToolCallFormat.BARE_JSON);
+        assertThat(new ChatTemplate("{% if tools %}[AVAILABLE_TOOLS]{{ tools | tojson }}[/AVAILABLE_TOOLS]{% endif %}"
+                + "{% for m in messages %}{% if m.tool_calls %}[TOOL_CALLS]{% endif %}{% endfor %}", "", "").toolCallFormat())
+                .as("Mistral's way").contains(ToolCallFormat.MISTRAL);
 
         List<java.util.Map<String, Object>> tools = List.of(java.util.Map.of("type", "function", "function",
                 java.util.Map.of("name", "search_archive", "parameters", java.util.Map.of("type", "object"))));
