@@ -12,6 +12,7 @@ import io.newsdesk.generation.llm.CompletionService;
 import io.newsdesk.generation.llm.Grounding;
 import io.newsdesk.generation.llm.SamplingParameters;
 import io.newsdesk.generation.llm.TokenLogprob;
+import io.newsdesk.generation.llm.ToolCallHoldback;
 import io.newsdesk.generation.llm.ToolUse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -141,8 +142,8 @@ public class ChatCompletionsResource {
             boolean[] begun = new boolean[request.choices()];
             begun[0] = true;
             // offered freely, a call's text is held back until the answer ends and read; a forced call is never text
-            ToolUse.HeldBack[] held = new ToolUse.HeldBack[request.choices()];
-            java.util.Arrays.setAll(held, i -> new ToolUse.HeldBack(tools.format()));
+            ToolCallHoldback[] held = new ToolCallHoldback[request.choices()];
+            java.util.Arrays.setAll(held, i -> new ToolCallHoldback(tools.format()));
             var c = completions.run(request, (piece, choice) -> {
                 if (!begun[choice]) {
                     begun[choice] = true;

@@ -148,20 +148,6 @@ class ToolUseTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith(field + ":");
     }
 
-    @Test
-    void aStreamHoldsBackWhatMayBeACall() {
-        ToolUse.HeldBack held = new ToolUse.HeldBack(ToolCallFormat.TAGGED);
-        assertThat(held.pass("Looking it up ")).isEqualTo("Looking it up ");
-        assertThat(held.pass("now <tool")).as("a tag may be starting").isEqualTo("now ");
-        assertThat(held.pass("_call>{\"name\"")).isEmpty();
-        assertThat(held.pass(": 1}")).isEmpty();
-        assertThat(held.rest()).isEqualTo("<tool_call>{\"name\": 1}");
-
-        ToolUse.HeldBack notATag = new ToolUse.HeldBack(ToolCallFormat.TAGGED);
-        assertThat(notATag.pass("a <to")).isEqualTo("a ");
-        assertThat(notATag.pass("day")).as("not a tag after all").isEqualTo("<today");
-    }
-
     /** Llama 3 writes a call as a bare object of name and parameters, at times after <|python_tag|>. */
     @Test
     void aBareJsonFormatReadsTheWholeAnswerAsOneCall() throws Exception {
@@ -178,14 +164,6 @@ class ToolUseTest {
         assertThat(named.callShape().admits("{\"name\":\"search_archive\",\"arguments\":{\"query\":\"a\"}}")).isFalse();
         assertThat(tools("\"required\"").forcedStart()).isEqualTo("<tool_call>\n");
 
-        ToolUse.HeldBack call = new ToolUse.HeldBack(ToolCallFormat.BARE_JSON);
-        assertThat(call.pass("  ")).isEmpty();
-        assertThat(call.pass("<|python")).as("may be the tag").isEmpty();
-        assertThat(call.pass("_tag|>{\"name\"")).isEmpty();
-        assertThat(call.rest()).isEqualTo("  <|python_tag|>{\"name\"");
-        ToolUse.HeldBack text = new ToolUse.HeldBack(ToolCallFormat.BARE_JSON);
-        assertThat(text.pass(" It")).isEqualTo(" It");
-        assertThat(text.pass(" rained {")).as("once text, always text").isEqualTo(" rained {");
     }
 
     private static boolean accepts(io.newsdesk.core.ml.llm.JsonShape shape, String json) {
