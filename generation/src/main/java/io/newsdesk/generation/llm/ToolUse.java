@@ -2,9 +2,7 @@ package io.newsdesk.generation.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.newsdesk.core.ml.llm.GenerationOptions;
 import io.newsdesk.core.ml.llm.JsonShape;
 import io.newsdesk.core.ml.llm.ToolCallFormat;
@@ -168,42 +166,41 @@ public final class ToolUse {
 
     /**
      * The shape of a call: {"name": ..., "arguments": {...}} ("parameters" where the format names them so), the
-     * arguments kept to the parameters of the named function, or of the only one offered; among several, the name
-     * is one of theirs and the arguments any object (an object's shape cannot depend on a value before it).
+     * name first and the arguments kept to that function's parameters (Mistral's calls in an array of them).
      *
-     * @throws io.newsdesk.core.problem.InvalidRequestException when the parameters use what cannot be kept to
+     * @throws io.newsdesk.core.problem.InvalidRequestException when a forced call's function has parameters that
+     *     cannot be kept to (a free answer keeps such a function's arguments to any object instead)
      */
     public JsonShape callShape() {
-        // Mistral lists its calls in an array: one when forced or when parallel calls are off
-        String at = format.listsCalls() ? "#/items" : "#";
-        ObjectNode call = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
-        ObjectNode properties = call.putObject("properties");
-        ArrayNode allowed = properties.putObject("name").putArray("enum");
-        Tool only = named != null ? named : tools.size() == 1 ? tools.get(0) : null;
-        if (only != null) {
-            allowed.add(only.name());
-            properties.set(format.argumentsKey(), rebased(only.parameters().deepCopy(),
-                    at + "/properties/" + format.argumentsKey()));
-        } else {
-            tools.forEach(tool -> allowed.add(tool.name()));
-            properties.putObject(format.argumentsKey()).put("type", "object");
+        List<Tool> callable = named != null ? List.of(named) : tools;
+        List<JsonShape> arguments = new ArrayList<>();
+        for (Tool tool : callable) {
+            arguments.add(argumentsShape(tool));
         }
-        call.putArray("required").add("name").add(format.argumentsKey());
-        ObjectNode schema = call;
-        if (format.listsCalls()) {
-            schema = JSON.createObjectNode().put("type", "array").put("minItems", 1);
-            if (mode == Mode.FORCED || !parallel) {
-                schema.put("maxItems", 1);
-            }
-            schema.set("items", call);
+        JsonShape call = JsonShape.choosing("name", callable.stream().map(Tool::name).toList(), format.argumentsKey(),
+                arguments);
+        if (!format.listsCalls()) {
+            return call;
         }
+        return JsonShape.arrayOf(call, 1, mode == Mode.FORCED || !parallel ? 1 : MAX_TOOLS);
+    }
+
+    private JsonShape argumentsShape(Tool tool) {
+        String refusal;
         try {
-            return JsonShape.of(schema);
+            JsonShape shape = JsonShape.of(tool.parameters());
+            if (shape.objectOnly()) {
+                return shape;
+            }
+            refusal = "they must describe an object";
         } catch (IllegalArgumentException unsupported) {
-            throw SamplingParameters.invalid("tools", "the parameters of '" + only.name() + "' cannot be kept to: "
-                    + unsupported.getMessage().replaceAll("schema(\\.items)?\\.properties\\." + format.argumentsKey(),
-                            "parameters"));
+            refusal = unsupported.getMessage().replaceFirst("^schema", "parameters");
         }
+        if (mode == Mode.FORCED) {
+            throw SamplingParameters.invalid("tools", "the parameters of '" + tool.name() + "' cannot be kept to: "
+                    + refusal);
+        }
+        return JsonShape.ANY_OBJECT;
     }
 
     /**
@@ -217,21 +214,6 @@ public final class ToolUse {
             case AUTO -> format.open().isEmpty() ? options : options.withJsonAfter(format.open(), callShape());
             case NONE -> options;
         };
-    }
-
-    /** The schema with its own pointers ({@code #...}) made to point where it now lies inside another. */
-    private static JsonNode rebased(JsonNode node, String at) {
-        if (node.isObject()) {
-            ObjectNode object = (ObjectNode) node;
-            JsonNode ref = object.get("$ref");
-            if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
-                object.set("$ref", TextNode.valueOf(at + ref.asText().substring(1)));
-            }
-            object.forEach(child -> rebased(child, at));
-        } else if (node.isArray()) {
-            node.forEach(item -> rebased(item, at));
-        }
-        return node;
     }
 
     /**

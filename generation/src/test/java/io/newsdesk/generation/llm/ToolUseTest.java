@@ -79,6 +79,10 @@ class ToolUseTest {
         var required = tools("\"required\"").callShape();
         assertThat(accepts(required, "{\"name\":\"get_weather\",\"arguments\":{\"city\":\"Oslo\"}}")).isTrue();
         assertThat(accepts(required, "{\"name\":\"get_time\",\"arguments\":{}}")).isFalse();
+        assertThat(accepts(required, "{\"name\":\"search_archive\",\"arguments\":{}}"))
+                .as("among several tools, each call's arguments keep to its own function").isFalse();
+        assertThat(accepts(required, "{\"name\":\"search_archive\",\"arguments\":{\"query\":\"x\"}}")).isTrue();
+        assertThat(accepts(required, "{\"arguments\":{},\"name\":\"get_weather\"}")).as("the name comes first").isFalse();
     }
 
     /** Mistral lists its calls in an array after [TOOL_CALLS], with ids of nine letters and digits. */
@@ -137,6 +141,10 @@ class ToolUseTest {
                 + "\"parameters\": {\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\", \"multipleOf\": 2}}}}}]"),
                 JSON.readTree("\"required\"")).callShape()).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("multipleOf");
+        JsonNode unkeepable = JSON.readTree("[{\"type\": \"function\", \"function\": {\"name\": \"a\", \"parameters\": "
+                + "{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\", \"multipleOf\": 2}}}}}]");
+        assertThat(ToolUse.of(unkeepable, null).callShape().admits("{\"name\":\"a\",\"arguments\":{\"n\":3}}"))
+                .as("a free call of such a function keeps to any object").isTrue();
         assertThat(ToolUse.of(good, null).forTemplate()).hasSize(2).first()
                 .satisfies(tool -> assertThat(tool).containsEntry("type", "function"));
     }

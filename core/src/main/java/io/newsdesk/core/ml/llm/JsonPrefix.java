@@ -53,6 +53,9 @@ final class JsonPrefix {
      */
     private final JsonShape[] shapes = new JsonShape[MAX_DEPTH];
     private final long[] seen = new long[MAX_DEPTH];
+    /** For each open object: the index of its property being read, and of the value its chooser took (-1: none). */
+    private final int[] property = new int[MAX_DEPTH];
+    private final int[] choice = new int[MAX_DEPTH];
     private int depth;
     private int state = START;
     /** The shape of the value about to start. */
@@ -130,6 +133,8 @@ final class JsonPrefix {
         System.arraycopy(other.open, 0, open, 0, other.depth);
         System.arraycopy(other.shapes, 0, shapes, 0, other.depth);
         System.arraycopy(other.seen, 0, seen, 0, other.depth);
+        System.arraycopy(other.property, 0, property, 0, other.depth);
+        System.arraycopy(other.choice, 0, choice, 0, other.depth);
         depth = other.depth;
         state = other.state;
         expected = other.expected;
@@ -435,15 +440,19 @@ final class JsonPrefix {
      * whole (no encoded word ends in the lone backslash that would make that quote part of it instead).
      */
     private boolean wordByte(int b) {
-        long taken = inKey ? seen[depth - 1] : 0;
+        long taken = inKey ? shapes[depth - 1].keysTaken(seen[depth - 1]) : 0;
         if (b == '"') {
             for (int i = 0; i < words.size(); i++) {
                 if ((taken & 1L << i) == 0 && Arrays.equals(words.get(i), 0, words.get(i).length, word, 0, wordLength)) {
                     if (inKey) {
                         seen[depth - 1] |= 1L << i;
-                        expected = shapes[depth - 1].property(i);
+                        property[depth - 1] = i;
+                        expected = shapes[depth - 1].property(i, choice[depth - 1]);
                         state = COLON;
                     } else {
+                        if (depth > 0 && open[depth - 1] == '{' && shapes[depth - 1].choosesBy(property[depth - 1])) {
+                            choice[depth - 1] = i;
+                        }
                         afterValue();
                     }
                     return true;
@@ -472,6 +481,8 @@ final class JsonPrefix {
         open[depth] = (byte) b;
         shapes[depth] = shape;
         seen[depth] = 0;
+        property[depth] = -1;
+        choice[depth] = -1;
         depth++;
         if (b == '[') {
             expected = shape.items();

@@ -73,6 +73,10 @@ public final class JsonShape {
     /** The strings pattern and format allow, run over their UTF-8 bytes; null when neither is given. */
     private ByteRunAutomaton pattern;
     private NumberBounds bounds;
+    /** For an object made by {@link #choosing}: the property whose enum value picks the shape of another. */
+    private int chooser = -1;
+    private int chosen = -1;
+    private List<JsonShape> choices;
 
     private JsonShape(EnumSet<Kind> kinds) {
         this.kinds = kinds;
@@ -88,6 +92,36 @@ public final class JsonShape {
      */
     public static JsonShape of(JsonNode schema) {
         return new Reader(schema).read(schema, "schema", 0);
+    }
+
+    /**
+     * An object of two properties, both required, {@code key} first: its value one of {@code values}, and the value
+     * of {@code dependent} of the shape in {@code shapes} at the same place. What JSON Schema cannot say (a shape
+     * that depends on a value) and a tool call needs: {"name": ..., "arguments": the named function's}.
+     */
+    public static JsonShape choosing(String key, List<String> values, String dependent, List<JsonShape> shapes) {
+        if (values.isEmpty() || values.size() != shapes.size() || values.size() > 64) {
+            throw new IllegalArgumentException("one shape for each of 1-64 values is needed");
+        }
+        JsonShape names = new JsonShape(EnumSet.of(Kind.STRING));
+        names.strings = values.stream().map(JsonShape::encoded).toList();
+        JsonShape object = new JsonShape(EnumSet.of(Kind.OBJECT));
+        object.propertyNames = List.of(encoded(key), encoded(dependent));
+        object.propertyShapes = List.of(names, ANY);
+        object.required = 0b11;
+        object.chooser = 0;
+        object.chosen = 1;
+        object.choices = List.copyOf(shapes);
+        return object;
+    }
+
+    /** An array of {@code min} to {@code max} items of {@code items}' shape. */
+    public static JsonShape arrayOf(JsonShape items, int min, int max) {
+        JsonShape array = new JsonShape(EnumSet.of(Kind.ARRAY));
+        array.items = items;
+        array.minItems = min;
+        array.maxItems = max;
+        return array;
     }
 
     /**
@@ -467,6 +501,21 @@ public final class JsonShape {
 
     long required() {
         return required;
+    }
+
+    /** The keys the object cannot take next, having seen {@code seen}: those seen, and all but the chooser at first. */
+    long keysTaken(long seen) {
+        return chooser >= 0 && seen == 0 ? ~(1L << chooser) : seen;
+    }
+
+    /** Whether the property at {@code index} picks the shape of another by its value. */
+    boolean choosesBy(int index) {
+        return index == chooser;
+    }
+
+    /** The shape of the property at {@code index}, given the index of the value the chooser took (-1: none yet). */
+    JsonShape property(int index, int choice) {
+        return index == chosen && choice >= 0 ? choices.get(choice) : property(index);
     }
 
     /** Whether an object that has seen {@code seen} properties may take another. */

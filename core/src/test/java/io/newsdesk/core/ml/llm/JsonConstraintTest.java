@@ -39,6 +39,18 @@ class JsonConstraintTest {
                 + "\"count\": 11.25}");
     }
 
+    /** And where one property's value picks the shape of another (a tool call's name, its arguments). */
+    @Test
+    void whereANamePicksTheArgumentsTheMaskIsWhatTryingEveryTokenGives() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonShape call = JsonShape.choosing("name", java.util.List.of("search", "weather"), "arguments", java.util.List.of(
+                JsonShape.of(json.readTree("{\"type\": \"object\", \"properties\": {\"q\": {\"type\": \"string\"}}, "
+                        + "\"required\": [\"q\"], \"additionalProperties\": false}")),
+                JsonShape.of(json.readTree("{\"type\": \"object\", \"properties\": {\"city\": {\"enum\": [\"Oslo\"]}}}"))));
+        maskMatchesTrying(call, "{\"name\": \"weather\", \"arguments\": {\"city\": \"Oslo\"}}");
+        maskMatchesTrying(JsonShape.arrayOf(call, 1, 2), "[{\"name\":\"search\",\"arguments\":{\"q\":\"x\"}}]");
+    }
+
     private void maskMatchesTrying(JsonShape shape, String json) throws Exception {
         Path folder = Path.of(getClass().getResource("/models/tiny-qwen2/config.json").toURI()).getParent();
         TokenBytes vocabulary = TokenBytes.load(folder.resolve("tokenizer.json")).orElseThrow();
