@@ -64,6 +64,10 @@ final class JsonPrefix {
     private boolean inKey;
     private boolean integerOnly;
     private int hexLeft;
+    /** Continuation bytes the UTF-8 character being read still needs, and the range the next one must lie in. */
+    private int continuations;
+    private int continuationLow;
+    private int continuationHigh;
     /** The shape of the string being read when it has lengths or a pattern to keep to; otherwise null. */
     private JsonShape ruled;
     /** Characters (code points) of the ruled string so far. */
@@ -96,14 +100,17 @@ final class JsonPrefix {
         return state == DONE;
     }
 
-    /** True inside a string with nothing to keep to but JSON, past any escape: where every string-safe byte fits. */
+    /**
+     * True inside a string with nothing to keep to but JSON, past any escape and between characters: where every
+     * string-safe token (whole UTF-8 characters) fits.
+     */
     boolean inString() {
-        return state == STRING && ruled == null;
+        return state == STRING && ruled == null && continuations == 0;
     }
 
-    /** True inside a string with lengths or a pattern to keep to, past any escape. */
+    /** True inside a string with lengths or a pattern to keep to, past any escape and between characters. */
     boolean inRuledString() {
-        return state == STRING && ruled != null;
+        return state == STRING && ruled != null && continuations == 0;
     }
 
     /**
@@ -150,6 +157,9 @@ final class JsonPrefix {
         }
         wordLength = other.wordLength;
         hexLeft = other.hexLeft;
+        continuations = other.continuations;
+        continuationLow = other.continuationLow;
+        continuationHigh = other.continuationHigh;
         ruled = other.ruled;
         chars = other.chars;
         patternState = other.patternState;
@@ -174,6 +184,9 @@ final class JsonPrefix {
         }
         switch (state) {
             case STRING -> {
+                if (continuations > 0) {
+                    return continuation(b) && (ruled == null || ruledByte(b));
+                }
                 if (b == '"') {
                     if (inKey) {
                         expected = JsonShape.ANY; // a key of an object whose properties are not listed
@@ -189,7 +202,7 @@ final class JsonPrefix {
                     state = ESCAPE;
                     return ruled == null || chars < ruled.maxLength() && someEscapeFits();
                 }
-                return b >= 0x20 && (ruled == null || ruledByte(b));
+                return b >= 0x20 && utf8Lead(b) && (ruled == null || ruledByte(b));
             }
             case ESCAPE -> {
                 if (b == 'u' && ruled == null) {
@@ -289,6 +302,42 @@ final class JsonPrefix {
         inKey = true;
         ruled = null;
         return goTo(STRING);
+    }
+
+    /**
+     * Whether a byte may begin a character in a string: ASCII, or the lead byte of a well-formed UTF-8 sequence
+     * (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF), whose continuations are then expected.
+     */
+    private boolean utf8Lead(int b) {
+        if (b < 0x80) {
+            return true;
+        }
+        continuationLow = 0x80;
+        continuationHigh = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf) {
+            continuations = 1;
+        } else if (b >= 0xe0 && b <= 0xef) {
+            continuations = 2;
+            continuationLow = b == 0xe0 ? 0xa0 : 0x80;
+            continuationHigh = b == 0xed ? 0x9f : 0xbf;
+        } else if (b >= 0xf0 && b <= 0xf4) {
+            continuations = 3;
+            continuationLow = b == 0xf0 ? 0x90 : 0x80;
+            continuationHigh = b == 0xf4 ? 0x8f : 0xbf;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private boolean continuation(int b) {
+        if (b < continuationLow || b > continuationHigh) {
+            return false;
+        }
+        continuations--;
+        continuationLow = 0x80;
+        continuationHigh = 0xbf;
+        return true;
     }
 
     /** A raw byte of a ruled string: a UTF-8 lead byte begins a character, and every byte steps the pattern. */

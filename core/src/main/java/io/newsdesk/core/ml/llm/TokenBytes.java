@@ -45,7 +45,7 @@ public final class TokenBytes {
                 at++;
             }
             firstAfterSpace[id] = token == null || at == token.length ? -1 : (short) (token[at] & 0xff);
-            boolean safe = token != null && token.length > 0;
+            boolean safe = token != null && token.length > 0 && wholeUtf8(token);
             for (int i = 0; safe && i < token.length; i++) {
                 int b = token[i] & 0xff;
                 safe = b >= 0x20 && b != '"' && b != '\\';
@@ -101,11 +101,22 @@ public final class TokenBytes {
         return id >= 0 && id < firstAfterSpace.length ? firstAfterSpace[id] : -1;
     }
 
+    /** Whether the bytes are whole, well-formed UTF-8 characters (a byte-level token may hold part of one). */
+    private static boolean wholeUtf8(byte[] token) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try {
+            decoder.decode(java.nio.ByteBuffer.wrap(token));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException partOfOne) {
+            return false;
+        }
+    }
+
     private static boolean isJsonWhitespace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
-    /** Whether the token's bytes can all stand inside a JSON string as they are. */
+    /** Whether the token's bytes can all stand inside a JSON string as they are: whole characters, no quote, backslash or control. */
     public boolean stringSafe(int id) {
         return stringSafe.get(id);
     }

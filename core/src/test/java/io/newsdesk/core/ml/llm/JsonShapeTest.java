@@ -186,6 +186,34 @@ class JsonShapeTest {
         assertThat(refusedAt(shape, "{\"desk\":\"weather\"")).as("the enum keeps what fits maxLength").isEqualTo(9);
     }
 
+    /** Strings are well-formed UTF-8 (RFC 8259), and a character of several bytes counts once against maxLength. */
+    @Test
+    void stringsAreWellFormedUtf8() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": {"
+                + "\"free\": {\"type\": \"string\"}, \"short\": {\"type\": \"string\", \"maxLength\": 2}}}"));
+        assertThat(refusedAt(shape, "{\"free\":\"\u00e9\ud83d\ude00\u4e2d\"}")).isEqualTo(-1);
+        assertThat(refusedAt(shape, "{\"short\":\"\u00e9\ud83d\ude00\"}")).isEqualTo(-1);
+        assertThat(refusedAt(shape, "{\"short\":\"\u00e9\ud83d\ude00\u00e9")).as("a third character").isEqualTo(16);
+        byte[] start = "{\"free\":\"".getBytes(StandardCharsets.UTF_8);
+        for (int[] bad : new int[][] {{0x80}, {0xc0, 0x80}, {0xc3, '"'}, {0xed, 0xa0, 0x80}, {0xf4, 0x90}, {0xf5}, {0xe0, 0x80}}) {
+            JsonPrefix prefix = new JsonPrefix(shape);
+            for (byte b : start) {
+                prefix.accept(b & 0xff);
+            }
+            boolean all = true;
+            for (int b : bad) {
+                all &= prefix.accept(b);
+            }
+            assertThat(all).as(java.util.Arrays.toString(bad)).isFalse();
+        }
+        JsonPrefix halfway = new JsonPrefix(shape);
+        for (byte b : "{\"free\":\"\u00e9".getBytes(StandardCharsets.UTF_8)) {
+            halfway.accept(b & 0xff);
+        }
+        halfway.accept(0xe4);
+        assertThat(halfway.inString()).as("mid-character, only its continuation fits").isFalse();
+    }
+
     @Test
     void anObjectWithNoPropertiesAllowedIsEmpty() throws Exception {
         JsonShape empty = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"additionalProperties\": false}"));

@@ -54,6 +54,8 @@ class TokenBytesTest {
         assertThat(bytes.stringSafe(7)).as("a brace is plain text inside a string").isTrue();
         assertThat(bytes.stringSafe(8)).as("a quote ends the string").isFalse();
         assertThat(bytes.stringSafe(3)).as("a raw newline may not stand in a string").isFalse();
+        assertThat(bytes.stringSafe(4)).as("half of a character").isFalse();
+        assertThat(bytes.stringSafe(6)).as("a whole one").isTrue();
 
         Path wordPiece = dir.resolve("wp.json");
         Files.writeString(wordPiece, "{\"decoder\":{\"type\":\"WordPiece\"},\"model\":{\"type\":\"WordPiece\",\"vocab\":" + vocab + "}}");
