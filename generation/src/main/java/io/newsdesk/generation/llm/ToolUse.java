@@ -217,33 +217,33 @@ public final class ToolUse {
     }
 
     /**
-     * The answer's content and calls. A forced answer is the call's object itself (no calls if it did not close); a
-     * free one holds its calls between tags, each a JSON object naming one of the tools and giving its arguments
-     * (an object, or a string holding one); what does not read as such a call stays in the content.
+     * The answer's content and calls: a forced answer is the call itself (no call if it did not close); a free one
+     * holds its calls as the format writes them; what does not read as a call of one of the tools (a JSON object
+     * naming it, with arguments as an object or a string holding one) stays in the content.
      */
     public Answer read(String text, boolean closed) {
-        if (mode == Mode.FORCED) {
-            if (!closed) {
-                return new Answer(text, List.of());
-            }
-            if (format.listsCalls()) {
-                return listed(text);
-            }
-            Call call = call(text);
-            return call == null ? new Answer(text, List.of()) : new Answer(null, List.of(call));
-        }
-        if (mode == Mode.NONE) {
+        if (mode == Mode.NONE || mode == Mode.FORCED && !closed) {
             return new Answer(text, List.of());
-        }
-        if (format == ToolCallFormat.BARE_JSON) {
-            String body = text.strip();
-            body = body.startsWith(ToolCallFormat.PYTHON_TAG) ? body.substring(ToolCallFormat.PYTHON_TAG.length()) : body;
-            Call call = body.strip().startsWith("{") ? call(body) : null;
-            return call == null ? new Answer(text, List.of()) : new Answer(null, List.of(call));
         }
         if (format.listsCalls()) {
             return listed(text);
         }
+        if (mode == Mode.FORCED || format == ToolCallFormat.BARE_JSON) {
+            return bare(text);
+        }
+        return tagged(text);
+    }
+
+    /** One call as the whole answer: a forced one, or Llama's (after {@code <|python_tag|>} at times). */
+    private Answer bare(String text) {
+        String body = text.strip();
+        body = body.startsWith(ToolCallFormat.PYTHON_TAG) ? body.substring(ToolCallFormat.PYTHON_TAG.length()) : body;
+        Call call = body.strip().startsWith("{") ? call(body) : null;
+        return call == null ? new Answer(text, List.of()) : new Answer(null, List.of(call));
+    }
+
+    /** Calls between tags, the text around them the content. */
+    private Answer tagged(String text) {
         String open = format.open();
         String close = format.close();
         List<Call> calls = new ArrayList<>();
