@@ -6,6 +6,7 @@
  * tokens ({@link io.newsdesk.core.ml.llm.TokenBytes}) that cannot continue it; strings keep to patterns and formats
  * through Lucene automata ({@link io.newsdesk.core.ml.llm.StringPatterns}), numbers to their bounds
  * ({@link io.newsdesk.core.ml.llm.NumberBounds}). {@link io.newsdesk.core.ml.llm.ChatTemplate} renders a model's
- * chat template, tools and tool calls included.
+ * chat template, tools and tool calls included, and reads from it how the model writes a call
+ * ({@link io.newsdesk.core.ml.llm.ToolCallFormat}).
  */
 package io.newsdesk.core.ml.llm;
