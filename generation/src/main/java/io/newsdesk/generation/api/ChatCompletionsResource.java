@@ -116,7 +116,7 @@ public class ChatCompletionsResource {
                 message.put("role", "assistant");
                 message.put("content", said.content());
                 if (!said.calls().isEmpty()) {
-                    message.put("tool_calls", toolCalls(said.calls(), false));
+                    message.put("tool_calls", OpenAiShapes.toolCalls(said.calls(), false));
                 }
                 choices.add(OpenAiShapes.choice(i, "message", message,
                         "logprobs", logprobs == null ? null : OpenAiShapes.chatLogprobs(logprobs.all(i)),
@@ -168,7 +168,7 @@ public class ChatCompletionsResource {
                 TextGenerator.Generation g = c.choices().get(i);
                 ToolUse.Answer said = tools.read(g.text(), g.finishReason() == TextGenerator.FinishReason.STOP);
                 if (!said.calls().isEmpty()) {
-                    stream.send(delta(id, created, body.model(), i, Map.of("tool_calls", toolCalls(said.calls(), true)), null));
+                    stream.send(delta(id, created, body.model(), i, Map.of("tool_calls", OpenAiShapes.toolCalls(said.calls(), true)), null));
                 } else if (tools.offered()) {
                     String unsent = tools.mode() == ToolUse.Mode.FORCED ? g.text() : held[i].rest();
                     if (!unsent.isEmpty()) {
@@ -238,25 +238,6 @@ public class ChatCompletionsResource {
             // refused below
         }
         throw SamplingParameters.invalid(field, "a tool call's arguments must be the JSON text of an object");
-    }
-
-    /** The calls as OpenAI writes them; a stream's deltas number them. */
-    private static List<Map<String, Object>> toolCalls(List<ToolUse.Call> calls, boolean indexed) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            Map<String, Object> call = new LinkedHashMap<>();
-            if (indexed) {
-                call.put("index", i);
-            }
-            call.put("id", calls.get(i).id());
-            call.put("type", "function");
-            Map<String, Object> function = new LinkedHashMap<>();
-            function.put("name", calls.get(i).name());
-            function.put("arguments", calls.get(i).arguments());
-            call.put("function", function);
-            list.add(call);
-        }
-        return list;
     }
 
     private static String finishReason(TextGenerator.Generation g, ToolUse.Answer said) {

@@ -3,6 +3,7 @@ package io.newsdesk.generation.api;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.generation.llm.CompletionService;
 import io.newsdesk.generation.llm.TokenLogprob;
+import io.newsdesk.generation.llm.ToolUse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,5 +113,24 @@ final class OpenAiShapes {
     static Map<String, Object> withUsage(Map<String, Object> body, CompletionService.Completion c) {
         body.put("usage", usage(c));
         return body;
+    }
+
+    /** The calls as OpenAI writes them; a stream's deltas number them. */
+    static List<Map<String, Object>> toolCalls(List<ToolUse.Call> calls, boolean indexed) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            Map<String, Object> call = new LinkedHashMap<>();
+            if (indexed) {
+                call.put("index", i);
+            }
+            call.put("id", calls.get(i).id());
+            call.put("type", "function");
+            Map<String, Object> function = new LinkedHashMap<>();
+            function.put("name", calls.get(i).name());
+            function.put("arguments", calls.get(i).arguments());
+            call.put("function", function);
+            list.add(call);
+        }
+        return list;
     }
 }
