@@ -392,6 +392,46 @@ class LanguageModelApiTest {
                 .extract().<String>path("choices[0].message.content")).isNotEqualTo(contents.get(0));
     }
 
+    /**
+     * A json_schema whose anyOf joins two kinds of object (a paragraph, a quote): every answer's blocks are each one of
+     * them whole, with the keys of one branch and none of the other's.
+     */
+    @Test
+    void unionsOfObjectsKeepEachValueToOneBranch() throws Exception {
+        Map<String, Object> paragraph = Map.of("type", "object", "additionalProperties", false, "required", List.of("kind", "text"),
+                "properties", Map.of("kind", Map.of("const", "paragraph"), "text", Map.of("type", "string", "maxLength", 8)));
+        Map<String, Object> quote = Map.of("type", "object", "additionalProperties", false,
+                "required", List.of("kind", "text", "speaker"), "properties", Map.of("kind", Map.of("const", "quote"),
+                        "text", Map.of("type", "string", "maxLength", 8), "speaker", Map.of("type", "string", "maxLength", 6)));
+        Map<String, Object> schema = Map.of("type", "object", "additionalProperties", false, "required", List.of("blocks"),
+                "properties", Map.of("blocks", Map.of("type", "array", "minItems", 1, "maxItems", 2,
+                        "items", Map.of("anyOf", List.of(paragraph, quote)))));
+        Map<String, Object> request = Map.of("model", "qwen-tiny", "max_tokens", 170, "temperature", 1.0, "seed", 11, "n", 4,
+                "messages", List.of(Map.of("role", "user", "content", "The article as blocks, please.")),
+                "response_format", Map.of("type", "json_schema", "json_schema", Map.of("name", "blocks", "strict", true,
+                        "schema", schema)));
+        JsonPath answers = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .log().ifValidationFails().statusCode(200).extract().jsonPath();
+        ObjectMapper strict = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        assertThat(answers.getList("choices.finish_reason", String.class)).containsOnly("stop");
+        java.util.Set<String> kinds = new java.util.HashSet<>();
+        for (String content : answers.getList("choices.message.content", String.class)) {
+            JsonNode blocks = strict.readTree(content).path("blocks");
+            assertThat(blocks.size()).as(content).isBetween(1, 2);
+            for (JsonNode block : blocks) {
+                java.util.List<String> keys = new java.util.ArrayList<>();
+                block.fieldNames().forEachRemaining(keys::add);
+                String kind = block.path("kind").asText();
+                kinds.add(kind);
+                assertThat(keys).as(content).containsExactlyInAnyOrderElementsOf(
+                        kind.equals("quote") ? List.of("kind", "text", "speaker") : List.of("kind", "text"));
+                assertThat(kind).as(content).isIn("paragraph", "quote");
+                assertThat(block.path("text").asText().codePointCount(0, block.path("text").asText().length())).isLessThanOrEqualTo(8);
+            }
+        }
+        assertThat(kinds).as("four answers of random weights write both kinds").containsExactlyInAnyOrder("paragraph", "quote");
+    }
+
     /** logit_bias: +100 on one token makes greedy decoding repeat it; bad keys, values or ids get a 400. */
     @Test
     void logitBiasForcesATokenAndBadBiasesAreRefused() throws Exception {

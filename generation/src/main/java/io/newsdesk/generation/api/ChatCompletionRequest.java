@@ -42,7 +42,7 @@ public record ChatCompletionRequest(
                 + "that schema, whose root is an object (type, properties, required, additionalProperties, items, "
                 + "minItems, maxItems, enum and const of strings or null, minLength, maxLength, pattern of at most "
                 + "1000 characters, format, minimum, maximum, exclusiveMinimum, exclusiveMaximum, $ref into $defs, "
-                + "anyOf/oneOf of branches of different types; at most 32 patterns and formats and 1000 enum values; "
+                + "anyOf/oneOf with at most 8 branches of one type; at most 32 patterns and formats and 1000 enum values; "
                 + "other keywords are "
                 + "refused)") JsonNode responseFormat,
         @JsonProperty("logit_bias") @Schema(description = "Up to 300 token ids (as keys) each with a number from -100 to "

@@ -8,8 +8,8 @@ package io.newsdesk.core.ml.llm;
 public final class JsonConstraint {
 
     private final TokenBytes vocabulary;
-    private final JsonPrefix text;
-    private final JsonPrefix trial;
+    private final JsonReadings text;
+    private final JsonReadings trial;
     private final boolean[] firstByteFits = new boolean[256];
 
     /** Any JSON object. */
@@ -19,8 +19,8 @@ public final class JsonConstraint {
 
     public JsonConstraint(TokenBytes vocabulary, JsonShape shape) {
         this.vocabulary = vocabulary;
-        this.text = new JsonPrefix(shape);
-        this.trial = new JsonPrefix(shape);
+        this.text = new JsonReadings(shape);
+        this.trial = new JsonReadings(shape);
     }
 
     /** Sets the logits of tokens that cannot come next to minus infinity; false when no token can. */
@@ -33,8 +33,7 @@ public final class JsonConstraint {
         // inside a string most tokens are plain text, which fits whatever it is (or, where the string has lengths or
         // a pattern, when they take it: stepped without copying the state); between tokens whitespace leaves the
         // state as it was, so a token's first byte after its leading spaces must fit where its first byte would
-        boolean inString = text.inString();
-        boolean inRuledString = text.inRuledString();
+        boolean inStrings = text.inStrings();
         boolean between = text.betweenTokens();
         boolean any = false;
         for (int id = 0; id < logits.length; id++) {
@@ -42,9 +41,8 @@ public final class JsonConstraint {
             int afterSpace = between ? vocabulary.firstAfterSpace(id) : -1;
             boolean fits = first >= 0 && firstByteFits[first]
                     && (afterSpace < 0 || firstByteFits[afterSpace])
-                    && (inString && vocabulary.stringSafe(id)
-                        || (inRuledString && vocabulary.stringSafe(id) ? text.ruledStringTakes(vocabulary.of(id))
-                            : fitsWhole(vocabulary.of(id))));
+                    && (inStrings && vocabulary.stringSafe(id) ? text.someStringTakes(vocabulary.of(id))
+                        : fitsWhole(vocabulary.of(id)));
             if (fits) {
                 any = true;
             } else {

@@ -8,7 +8,9 @@ import java.util.List;
  * (an object, or an array): the grammar that JSON mode, structured outputs and tool calls keep a model's output to.
  * Free strings take any byte but control characters, so UTF-8 passes through; a key of an object whose properties
  * are listed, and a string with an enum, must spell one of the allowed strings as JSON encodes it; strings with
- * lengths or a pattern, and numbers with bounds, are followed character by character. Nesting is capped at {@value #MAX_DEPTH}
+ * lengths or a pattern, and numbers with bounds, are followed character by character. One reading of the text: where
+ * a union has several branches a value may take, it takes the one it is told to ({@link #takeBranch}), and
+ * {@link JsonReadings} follows the others. Nesting is capped at {@value #MAX_DEPTH}
  * levels, and whitespace between tokens at {@value #MAX_WHITESPACE} byte: compact JSON, as a program reads it. With
  * room for layout a model drifts into it (on the fixtures, 5 of 8 answers to a two-property schema spent their 60
  * tokens on spaces and line breaks; none does with one byte).
@@ -61,6 +63,8 @@ final class JsonPrefix {
     private int state = START;
     /** The shape of the value about to start. */
     private JsonShape expected;
+    /** Which of the expected shape's branches of its kind the next value takes (see {@link #branchesAt}). */
+    private int branch;
     private boolean inKey;
     private boolean integerOnly;
     private int hexLeft;
@@ -137,6 +141,52 @@ final class JsonPrefix {
         return state <= ARRAY_NEXT;
     }
 
+    /**
+     * How many shapes the value that byte {@code b} would begin may take: more than one where a union has several
+     * branches of its kind (two objects, say), which the byte cannot choose between; otherwise one (or none).
+     */
+    int branchesAt(int b) {
+        boolean valueNext = state == START || state == VALUE || state == ARRAY_FIRST && shapes[depth - 1].roomForItem(0);
+        return valueNext ? expected.branches(kindStartingWith(b)).size() : 1;
+    }
+
+    /** Makes the next value begun take the expected shape's branch {@code index} of its kind, not the first. */
+    void takeBranch(int index) {
+        branch = index;
+    }
+
+    /**
+     * Whether the two read on alike from here: the same open values of the same shapes, and the same state within the
+     * value being read. Two readings of a union's branches that both took the same value meet again once it closes.
+     */
+    boolean sameAs(JsonPrefix other) {
+        if (state != other.state || depth != other.depth || whitespace != other.whitespace
+                || !Arrays.equals(open, 0, depth, other.open, 0, depth)
+                || !Arrays.equals(seen, 0, depth, other.seen, 0, depth)
+                || !Arrays.equals(property, 0, depth, other.property, 0, depth)
+                || !Arrays.equals(choice, 0, depth, other.choice, 0, depth)) {
+            return false;
+        }
+        for (int i = 0; i < depth; i++) {
+            if (shapes[i] != other.shapes[i]) {
+                return false;
+            }
+        }
+        return switch (state) {
+            case START, VALUE, COLON, ARRAY_FIRST, ARRAY_NEXT -> expected == other.expected;
+            case STRING, ESCAPE, UNICODE -> inKey == other.inKey && ruled == other.ruled && chars == other.chars
+                    && patternState == other.patternState && continuations == other.continuations
+                    && continuationLow == other.continuationLow && continuationHigh == other.continuationHigh
+                    && hexLeft == other.hexLeft;
+            case WORD -> inKey == other.inKey && words == other.words
+                    && Arrays.equals(word, 0, wordLength, other.word, 0, other.wordLength);
+            case LITERAL -> literal == other.literal && literalAt == other.literalAt;
+            case DONE, OBJECT_FIRST, OBJECT_KEY, OBJECT_NEXT -> true;
+            default -> integerOnly == other.integerOnly && bounded == other.bounded
+                    && (bounded == null || Arrays.equals(numberText, 0, numberLength, other.numberText, 0, other.numberLength));
+        };
+    }
+
     void copyFrom(JsonPrefix other) {
         System.arraycopy(other.open, 0, open, 0, other.depth);
         System.arraycopy(other.shapes, 0, shapes, 0, other.depth);
@@ -146,6 +196,7 @@ final class JsonPrefix {
         depth = other.depth;
         state = other.state;
         expected = other.expected;
+        branch = other.branch;
         inKey = other.inKey;
         integerOnly = other.integerOnly;
         words = other.words;
@@ -419,10 +470,13 @@ final class JsonPrefix {
     }
 
     private boolean value(int b) {
-        JsonShape shape = expected.branch(kindStartingWith(b));
-        if (shape == null) {
+        List<JsonShape> candidates = expected.branches(kindStartingWith(b));
+        int taken = branch;
+        branch = 0;
+        if (taken >= candidates.size()) {
             return false;
         }
+        JsonShape shape = candidates.get(taken);
         switch (b) {
             case '{', '[' -> {
                 return push(b, shape);

@@ -26,7 +26,9 @@ import org.apache.lucene.util.automaton.Operations;
  * {@code const} and keep to minLength, maxLength, a {@code pattern} and a {@code format} ({@link StringPatterns});
  * numbers keep to their minimum and maximum ({@link NumberBounds}). {@code $ref} points into the same document
  * ({@code $defs}, {@code definitions}, or {@code #} itself, so shapes may be recursive); {@code anyOf} and
- * {@code oneOf} join branches of different kinds, since the first byte of a value must say which branch it takes.
+ * {@code oneOf} join branches, of different kinds or of the same (two objects, an integer and a bounded number):
+ * where a value's first byte cannot say which branch it takes, each is followed until the text rules it out
+ * ({@link JsonReadings}).
  * A keyword that would have to be checked and cannot ({@code multipleOf}, {@code not}, ...) is refused, never
  * ignored.
  */
@@ -41,6 +43,8 @@ public final class JsonShape {
     static final int MAX_PATTERNS = 32;
     /** Most enum and const values one schema may list, together: each is tried on every byte of a string. */
     static final int MAX_ENUM_VALUES = 1_000;
+    /** Most branches of one kind a union may join: each is followed as a reading of its own while the text fits it. */
+    static final int MAX_SAME_KIND_BRANCHES = 8;
 
     private static final Set<String> ANNOTATIONS = Set.of("description", "title", "$schema", "$comment", "default",
             "examples", "deprecated", "readOnly", "writeOnly", "$defs", "definitions");
@@ -59,8 +63,8 @@ public final class JsonShape {
 
     // set once while the schema is read; a shape that a $ref reaches is made before it is read, for recursion
     private EnumSet<Kind> kinds;
-    /** For anyOf/oneOf: the branch each kind of value takes (numbers under NUMBER); null for a plain shape. */
-    private Map<Kind, JsonShape> branches;
+    /** For anyOf/oneOf: the branches each kind of value may take (numbers under NUMBER); null for a plain shape. */
+    private Map<Kind, List<JsonShape>> branches;
     private List<byte[]> propertyNames;
     private List<JsonShape> propertyShapes;
     private long required;
@@ -77,6 +81,8 @@ public final class JsonShape {
     private int chooser = -1;
     private int chosen = -1;
     private List<JsonShape> choices;
+    /** This shape as the one branch of its kinds: asked for at every value, so made once. */
+    private final List<JsonShape> alone = List.of(this);
 
     private JsonShape(EnumSet<Kind> kinds) {
         this.kinds = kinds;
@@ -129,13 +135,13 @@ public final class JsonShape {
      * whitespace byte at most between tokens).
      */
     public boolean admits(String json) {
-        JsonPrefix prefix = new JsonPrefix(this);
+        JsonReadings readings = new JsonReadings(this);
         for (byte b : json.getBytes(StandardCharsets.UTF_8)) {
-            if (!prefix.accept(b & 0xff)) {
+            if (!readings.accept(b & 0xff)) {
                 return false;
             }
         }
-        return prefix.complete();
+        return readings.complete();
     }
 
     /** Whether the shape's values are objects only, as OpenAI's JSON answers are. */
@@ -241,13 +247,16 @@ public final class JsonShape {
             return read(all.get(0), path + "[0]", depth + 1);
         }
 
-        /** anyOf or oneOf over branches of different kinds: where no value fits two branches, the two mean the same. */
+        /**
+         * anyOf or oneOf: the branches of each kind, nested unions flattened. Generation keeps to any of them, so for
+         * oneOf a value that fits two branches is not ruled out (a schema's author rarely means it to be possible).
+         */
         private void union(JsonShape union, JsonNode alternatives, String path, int depth) {
             if (!alternatives.isArray() || alternatives.isEmpty()) {
                 throw new IllegalArgumentException(path + " must list at least one schema");
             }
             EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
-            Map<Kind, JsonShape> branches = new EnumMap<>(Kind.class);
+            Map<Kind, List<JsonShape>> branches = new EnumMap<>(Kind.class);
             for (int i = 0; i < alternatives.size(); i++) {
                 JsonShape branch = read(alternatives.get(i), path + "[" + i + "]", depth + 1);
                 if (branch.kinds == null) { // a union still being read: its kinds are not known yet
@@ -255,11 +264,15 @@ public final class JsonShape {
                 }
                 for (Kind kind : branch.kinds) {
                     Kind key = kind == Kind.INTEGER ? Kind.NUMBER : kind;
-                    JsonShape leaf = branch.branches == null ? branch : branch.branches.get(key);
-                    JsonShape earlier = branches.putIfAbsent(key, leaf);
-                    if (earlier != null && earlier != leaf) {
-                        throw new IllegalArgumentException(path + ": two branches allow " + key.name().toLowerCase(Locale.ROOT)
-                                + " values; generation keeps to branches of different types only");
+                    List<JsonShape> taken = branches.computeIfAbsent(key, k -> new ArrayList<>());
+                    for (JsonShape leaf : branch.branches(key)) {
+                        if (taken.stream().noneMatch(t -> t == leaf)) {
+                            taken.add(leaf);
+                        }
+                    }
+                    if (taken.size() > MAX_SAME_KIND_BRANCHES) {
+                        throw new IllegalArgumentException(path + ": more than " + MAX_SAME_KIND_BRANCHES + " branches allow "
+                                + key.name().toLowerCase(Locale.ROOT) + " values");
                     }
                     kinds.add(kind);
                 }
@@ -467,18 +480,19 @@ public final class JsonShape {
     }
 
     /**
-     * The shape a value of this kind takes here, or null when the shape has no room for it; NUMBER stands for
-     * integers too, since a value's first byte cannot tell them apart.
+     * The shapes a value of this kind may take here (several for a union with more than one branch of the kind),
+     * none when the shape has no room for it; NUMBER stands for integers too, since a value's first byte cannot tell
+     * them apart.
      */
-    JsonShape branch(Kind kind) {
+    List<JsonShape> branches(Kind kind) {
         if (kind == null) {
-            return null;
+            return List.of();
         }
         if (branches != null) {
-            return branches.get(kind == Kind.INTEGER ? Kind.NUMBER : kind);
+            return branches.getOrDefault(kind == Kind.INTEGER ? Kind.NUMBER : kind, List.of());
         }
         boolean allowed = kinds.contains(kind) || kind == Kind.NUMBER && kinds.contains(Kind.INTEGER);
-        return allowed ? this : null;
+        return allowed ? alone : List.of();
     }
 
     /** Numbers only as integers: no fraction or exponent. */

@@ -51,7 +51,38 @@ class JsonConstraintTest {
         maskMatchesTrying(JsonShape.arrayOf(call, 1, 2), "[{\"name\":\"search\",\"arguments\":{\"q\":\"x\"}}]");
     }
 
+    /**
+     * And where a union has branches of one kind, followed side by side: the mask is what trying every token on each
+     * way of writing the schema without the unions gives (a token fits when it fits one of them).
+     */
+    @Test
+    void whereUnionBranchesShareAKindTheMaskIsWhatTryingEachBranchGives() throws Exception {
+        String photo = "{\"type\": \"object\", \"properties\": {\"kind\": {\"const\": \"photo\"}, \"caption\": "
+                + "{\"type\": \"string\", \"maxLength\": 8}}, \"required\": [\"kind\"]}";
+        String media = "{\"type\": \"object\", \"properties\": {\"kind\": {\"enum\": [\"photo\", \"video\"]}, "
+                + "\"caption\": {\"type\": \"string\", \"pattern\": \"^[a-z ]*$\"}}}";
+        String small = "{\"type\": \"integer\", \"maximum\": 5}";
+        String large = "{\"type\": \"number\", \"minimum\": 90}";
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.function.BiFunction<String, String, String> schema = (item, n) -> "{\"type\": \"object\", "
+                + "\"properties\": {\"item\": " + item + ", \"n\": " + n + "}}";
+        JsonShape union = JsonShape.of(json.readTree(schema.apply("{\"anyOf\": [" + photo + ", " + media + "]}",
+                "{\"anyOf\": [" + small + ", " + large + "]}")));
+        java.util.List<JsonShape> each = new java.util.ArrayList<>();
+        for (String item : new String[] {photo, media}) {
+            for (String n : new String[] {small, large}) {
+                each.add(JsonShape.of(json.readTree(schema.apply(item, n))));
+            }
+        }
+        maskMatchesTrying(union, each, "{\"item\": {\"kind\": \"photo\", \"caption\": \"red sky\"}, \"n\": 97.5}");
+        maskMatchesTrying(union, each, "{\"n\": 4, \"item\": {\"caption\": \"\\t\u00e9\", \"kind\": \"photo\"}}");
+    }
+
     private void maskMatchesTrying(JsonShape shape, String json) throws Exception {
+        maskMatchesTrying(shape, java.util.List.of(shape), json);
+    }
+
+    private void maskMatchesTrying(JsonShape shape, java.util.List<JsonShape> each, String json) throws Exception {
         Path folder = Path.of(getClass().getResource("/models/tiny-qwen2/config.json").toURI()).getParent();
         TokenBytes vocabulary = TokenBytes.load(folder.resolve("tokenizer.json")).orElseThrow();
         int size = 520; // a little beyond the vocabulary, as a model's logits can be
@@ -65,14 +96,15 @@ class JsonConstraintTest {
         }
         byte[] text = json.getBytes(StandardCharsets.UTF_8);
         JsonConstraint constraint = new JsonConstraint(vocabulary, shape);
-        JsonPrefix sofar = new JsonPrefix(shape);
+        java.util.List<JsonPrefix> sofar = new java.util.ArrayList<>(each.stream().map(JsonPrefix::new).toList());
         int checkedPoints = 0;
         for (int at = 0; at <= text.length; at++) {
             float[] logits = new float[size];
             boolean any = constraint.mask(logits);
             int fitting = 0;
             for (int id = 0; id < size; id++) {
-                boolean expected = fitsByTrying(sofar, vocabulary.of(id));
+                byte[] token = vocabulary.of(id);
+                boolean expected = sofar.stream().anyMatch(prefix -> fitsByTrying(prefix, token));
                 assertThat(logits[id] == 0f).as("token %d after %d bytes of %s", id, at, json).isEqualTo(expected);
                 fitting += expected ? 1 : 0;
             }
@@ -82,7 +114,8 @@ class JsonConstraintTest {
                 int id = singleByte[text[at] & 0xff];
                 assertThat(constraint.allows(id)).isTrue();
                 constraint.accept(id);
-                sofar.accept(text[at] & 0xff);
+                int b = text[at] & 0xff;
+                sofar.removeIf(prefix -> !prefix.accept(b));
             }
         }
         assertThat(constraint.complete()).isTrue();

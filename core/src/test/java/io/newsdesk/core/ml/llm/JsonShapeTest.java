@@ -64,7 +64,8 @@ class JsonShapeTest {
             "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", \"multipleOf\": 3}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"minLength\": 3, \"maxLength\": 2}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"enum\": [\"ab\"], \"pattern\": \"c\"}}}",
-            "{\"type\": \"object\", \"properties\": {\"a\": {\"anyOf\": [{\"type\": \"string\"}, {\"enum\": [\"x\"]}]}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"anyOf\": [" + "{\"type\": \"object\"}, ".repeat(9)
+                    + "{\"type\": \"null\"}]}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/defs/a\"}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"https://example.com/a.json\"}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"$ref\": \"#/$defs/b\"}}, \"$defs\": {\"b\": {\"$ref\": \"#/$defs/a\"}, "
@@ -162,6 +163,72 @@ class JsonShapeTest {
         assertThat(refusedAt(shape, "{\"d\":null")).isEqualTo(5);
     }
 
+    static final String MEDIA = """
+            {"type": "object", "properties": {
+              "media": {"type": "array", "items": {"anyOf": [
+                {"type": "object", "properties": {"kind": {"const": "photo"}, "width": {"type": "integer", "minimum": 1}},
+                 "required": ["kind", "width"], "additionalProperties": false},
+                {"type": "object", "properties": {"kind": {"const": "video"}, "seconds": {"type": "number",
+                 "maximum": 600}}, "required": ["kind", "seconds"], "additionalProperties": false}]}},
+              "score": {"anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "number", "minimum": 90}]},
+              "label": {"anyOf": [{"enum": ["breaking"]}, {"type": "string", "pattern": "^#[a-z]+$"}]}}}""";
+
+    @Test
+    void aUnionFollowsEachBranchOfAKindUntilTheTextRulesItOut() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree(MEDIA));
+        for (String json : new String[] {"{\"media\":[{\"kind\":\"photo\",\"width\":640},{\"kind\":\"video\",\"seconds\":12.5}]}",
+            "{\"media\":[{\"width\":640,\"kind\":\"photo\"}]}", "{\"score\":3}", "{\"score\":97.5}",
+            "{\"label\":\"breaking\"}", "{\"label\":\"#storm\"}"}) {
+            assertThat(shape.admits(json)).as(json).isTrue();
+        }
+        assertThat(refusedAt(shape, "{\"media\":[{\"kind\":\"photo\",\"seconds\"")).as("a video's key in a photo").isEqualTo(27);
+        assertThat(refusedAt(shape, "{\"media\":[{\"width\":640,\"seconds\"")).as("no branch has both").isEqualTo(24);
+        assertThat(refusedAt(shape, "{\"media\":[{\"kind\":\"photo\"}")).as("a photo needs its width").isEqualTo(25);
+        assertThat(refusedAt(shape, "{\"media\":[{\"kind\":\"video\",\"seconds\":601")).as("over the maximum").isEqualTo(38);
+        assertThat(refusedAt(shape, "{\"score\":7}")).as("7 could begin 70; it is neither").isEqualTo(10);
+        assertThat(refusedAt(shape, "{\"score\":4.")).as("no fraction in the integer, 4. under 90").isEqualTo(10);
+        assertThat(refusedAt(shape, "{\"label\":\"#Storm")).isEqualTo(11);
+        assertThat(refusedAt(shape, "{\"label\":\"break\"")).isEqualTo(15);
+    }
+
+    @Test
+    void readingsOfAValueBothBranchesTakeBecomeOneWhenItCloses() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree("""
+                {"type": "object", "properties": {"items": {"type": "array", "items": {"anyOf": [
+                  {"type": "object", "properties": {"a": {"type": "string"}}},
+                  {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "integer"}}}]}}}}"""));
+        JsonReadings readings = new JsonReadings(shape);
+        String open = "{\"items\":[{\"a\":\"x\"";
+        for (byte b : open.getBytes(StandardCharsets.UTF_8)) {
+            assertThat(readings.accept(b)).isTrue();
+        }
+        assertThat(readings.count()).as("either object, so far").isEqualTo(2);
+        assertThat(readings.accept('}')).isTrue();
+        assertThat(readings.count()).as("once the object closes, where it came from no longer matters").isEqualTo(1);
+        for (byte b : ",{\"b\":1}]}".getBytes(StandardCharsets.UTF_8)) {
+            assertThat(readings.accept(b)).isTrue();
+        }
+        assertThat(readings.complete()).isTrue();
+        assertThat(shape.admits("{\"items\":[{\"a\":\"x\",\"b\":1,\"c\":2}]}")).isFalse();
+    }
+
+    @Test
+    void readingsAreCappedWhereUnionsNestInUnions() throws Exception {
+        String inner = "{\"anyOf\": [" + String.join(", ", java.util.Collections.nCopies(8,
+                "{\"type\": \"object\", \"properties\": {\"v\": {\"type\": \"integer\"}}}")) + "]}";
+        String outer = "{\"type\": \"object\", \"properties\": {\"x\": {\"anyOf\": [" + String.join(", ",
+                java.util.Collections.nCopies(8, "{\"type\": \"object\", \"properties\": {\"y\": " + inner + "}}")) + "]}}}";
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree(outer));
+        JsonReadings readings = new JsonReadings(shape);
+        int most = 0;
+        for (byte b : "{\"x\":{\"y\":{\"v\":1}}}".getBytes(StandardCharsets.UTF_8)) {
+            assertThat(readings.accept(b)).isTrue();
+            most = Math.max(most, readings.count());
+        }
+        assertThat(most).isEqualTo(JsonReadings.MAX_READINGS);
+        assertThat(readings.complete()).isTrue();
+    }
+
     @Test
     void stringsKeepToTheirLengthsPatternAndFormat() throws Exception {
         JsonShape shape = JsonShape.of(new ObjectMapper().readTree("""
@@ -240,7 +307,7 @@ class JsonShapeTest {
 
     private static int refusedAt(JsonShape shape, String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        JsonPrefix prefix = new JsonPrefix(shape);
+        JsonReadings prefix = new JsonReadings(shape);
         for (int i = 0; i < bytes.length; i++) {
             if (!prefix.accept(bytes[i] & 0xff)) {
                 return i;
