@@ -175,6 +175,7 @@ public final class TextGenerator {
         int length = promptIds.length;
         int[] generated = new int[options.maxNewTokens()];
         int n = 0;
+        AnswerText answer = new AnswerText(tokenizer, options.maxNewTokens());
         String emitted = "";
         FinishReason reason = FinishReason.LENGTH;
         // JSON from the first token, ending the answer; or, after each trigger, until its object closes
@@ -207,8 +208,8 @@ public final class TextGenerator {
                 }
                 generated[n++] = next;
                 context[length++] = next;
-                String text = tokenizer.decode(Arrays.copyOf(generated, n));
-                int stopAt = firstStop(text, options);
+                String text = answer.append(next);
+                int stopAt = firstStop(text, emitted.length(), options);
                 if (stopAt >= 0) {
                     stream.accept(text.substring(Math.min(emitted.length(), stopAt), stopAt));
                     emitted = text.substring(0, stopAt);
@@ -243,7 +244,7 @@ public final class TextGenerator {
             }
         }
         String text = tokenizer.decode(Arrays.copyOf(generated, n));
-        int stopAt = firstStop(text, options);
+        int stopAt = firstStop(text, 0, options);
         String result = stopAt >= 0 ? text.substring(0, stopAt) : text;
         if (result.length() > emitted.length() && result.startsWith(emitted)) {
             stream.accept(result.substring(emitted.length()));
@@ -267,10 +268,14 @@ public final class TextGenerator {
         }
     }
 
-    private static int firstStop(String text, GenerationOptions options) {
+    /**
+     * Where the first stop sequence in {@code text} begins, or -1; the text before {@code checked} has been searched
+     * already (and was held back where it could begin a stop), so only a stop reaching past it is looked for.
+     */
+    private static int firstStop(String text, int checked, GenerationOptions options) {
         int first = -1;
         for (String stop : options.stopSequences()) {
-            int at = text.indexOf(stop);
+            int at = text.indexOf(stop, Math.max(0, checked - stop.length() + 1));
             if (at >= 0 && (first < 0 || at < first)) {
                 first = at;
             }
