@@ -107,6 +107,39 @@ class ToolCallingApiTest {
         assertThat(calls).as("answers whose call closed within 150 tokens").isPositive();
     }
 
+    /**
+     * A free answer of a Llama-style model that opens with a brace is a call, kept to the tools' shapes and ending
+     * with it (the bias on the brace's token, 93 in the fixture's vocabulary, makes the random weights open so).
+     */
+    @Test
+    void aLlamaStyleFreeAnswerThatOpensWithABraceIsKeptToACall() throws Exception {
+        given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-llama-tools"))
+                .put("/api/models/tiny-llama-tools").then().statusCode(200);
+        Map<String, Object> request = request("auto");
+        request.put("model", "tiny-llama-tools");
+        request.put("logit_bias", Map.of("93", 100));
+        JsonNode answer = JSON.readTree(given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions")
+                .then().statusCode(200).extract().asString());
+        int calls = 0;
+        for (JsonNode choice : answer.path("choices")) {
+            if (choice.path("finish_reason").asText().equals("length")) {
+                assertThat(choice.path("message").path("content").asText()).startsWith("{");
+                continue;
+            }
+            assertThat(choice.path("finish_reason").asText()).isEqualTo("tool_calls");
+            calls++;
+            JsonNode call = choice.path("message").path("tool_calls").get(0).path("function");
+            JsonNode arguments = JSON.readTree(call.path("arguments").asText());
+            if (call.path("name").asText().equals("search_archive")) {
+                assertThat(arguments.path("query").asText()).matches("[a-z ]{3,24}");
+            } else {
+                assertThat(call.path("name").asText()).isEqualTo("get_weather");
+                assertThat(arguments.path("city").asText("").length()).isLessThanOrEqualTo(12);
+            }
+        }
+        assertThat(calls).as("answers whose call closed within 150 tokens").isPositive();
+    }
+
     @Test
     void aStreamSendsTheCallAsOneDeltaWithItsFinishReason() throws Exception {
         Map<String, Object> request = request("required");

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * answer. The model sees the tools through its chat template and calls one the way that template teaches
  * ({@link ToolCallFormat}): a JSON object of name and arguments, between {@code <tool_call>} tags or bare. With
  * {@code tool_choice} "required" or a named function the answer is opened as a call and kept, token by token, to
- * that object (the named function's parameters schema as a {@link JsonShape}); with "auto" the model writes freely
- * and the calls are read from its text afterwards.
+ * that object (the named function's parameters schema as a {@link JsonShape}); with "auto" the model writes freely,
+ * a call it opens is kept to that shape, and the calls are read from its text afterwards.
  */
 public final class ToolUse {
 
@@ -205,13 +205,13 @@ public final class ToolUse {
 
     /**
      * The options with the calls kept to {@link #callShape}: a forced answer is the call; a free one may say
-     * anything, but a call it opens with a tag is kept to the shape until it closes (a bare-JSON format has no tag
-     * to tell a call from text, so its free answers stay free).
+     * anything, but a call it opens with a tag is kept to the shape until it closes, and in a bare-JSON format
+     * (no tag) an answer that opens with an object is kept to it as a call.
      */
     public GenerationOptions keepCallsTo(GenerationOptions options) {
         return switch (mode) {
             case FORCED -> options.withJson(callShape());
-            case AUTO -> format.open().isEmpty() ? options : options.withJsonAfter(format.open(), callShape());
+            case AUTO -> options.withJsonAfter(format.open(), callShape());
             case NONE -> options;
         };
     }

@@ -21,7 +21,10 @@ import java.util.Map;
  *                          generation ends when it closes): {@link JsonShape#ANY_OBJECT} for JSON mode
  * @param logitBias         OpenAI's: added to the logits of these token ids before anything else (-100 bans a token)
  * @param jsonAfter         null, or the text after which, each time it is written, a JSON object of {@code json}'s
- *                          shape must follow; the text around such objects is free (a tool call's tag, for one)
+ *                          shape must follow; the text around such objects is free (a tool call's tag, for one).
+ *                          The empty text: an answer that opens with an object is that object, of the shape, and
+ *                          ends when it closes (a tool call written bare, as Llama 3 writes them); one that opens
+ *                          otherwise is free
  */
 public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
         long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty,
@@ -44,8 +47,8 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
         if (json != null && !json.containerOnly()) {
             throw new IllegalArgumentException("a JSON answer must be an object or an array");
         }
-        if (jsonAfter != null && (json == null || jsonAfter.isEmpty())) {
-            throw new IllegalArgumentException("JSON after a text needs the text and the JSON's shape");
+        if (jsonAfter != null && json == null) {
+            throw new IllegalArgumentException("JSON after a text needs the JSON's shape");
         }
         stopSequences = List.copyOf(stopSequences);
     }

@@ -178,9 +178,9 @@ public final class TextGenerator {
         AnswerText answer = new AnswerText(tokenizer, options.maxNewTokens());
         String emitted = "";
         FinishReason reason = FinishReason.LENGTH;
-        // JSON from the first token, ending the answer; or, after each trigger, until its object closes
+        // JSON from the first token, ending the answer; or, where a trigger opens it, until its object closes
         JsonConstraint json = options.jsonAfter() == null ? jsonConstraint(options) : null;
-        int lookFrom = 0;
+        JsonTrigger trigger = options.jsonAfter() == null ? null : new JsonTrigger(options);
         try (KvCache cache = prompt.cacheForNextAnswer()) {
             float[] last = prompt.nextLogits.clone();
             while (n < options.maxNewTokens()) {
@@ -222,21 +222,14 @@ public final class TextGenerator {
                     emitted = text.substring(0, safe);
                 }
                 if (json != null && json.complete()) {
-                    if (options.jsonAfter() == null) {
+                    if (options.jsonAfter() == null || options.jsonAfter().isEmpty()) { // the answer was the object
                         reason = FinishReason.STOP;
                         break;
                     }
                     json = null;
-                    lookFrom = text.length();
-                } else if (json == null && options.jsonAfter() != null) {
-                    int trigger = text.indexOf(options.jsonAfter(), lookFrom);
-                    if (trigger >= 0) {
-                        json = jsonConstraint(options);
-                        lookFrom = trigger + options.jsonAfter().length();
-                        if (!json.acceptText(text.substring(lookFrom))) {
-                            json = null; // the token that wrote the trigger went on in a way no object begins
-                        }
-                    }
+                    trigger.closedAt(text.length());
+                } else if (json == null && trigger != null) {
+                    json = trigger.opened(text);
                 }
                 if (n < options.maxNewTokens()) {
                     last = model.forwardLast(new int[] {next}, cache);
@@ -250,6 +243,50 @@ public final class TextGenerator {
             stream.accept(result.substring(emitted.length()));
         }
         return new Generation(result, reason, promptIds.length, n);
+    }
+
+    /**
+     * Where a free answer's JSON begins ({@link GenerationOptions#jsonAfter}): after each time the trigger is written,
+     * or, for the empty trigger, at the start of an answer whose first character opens an object (and that object is
+     * then the whole answer).
+     */
+    private final class JsonTrigger {
+
+        private final GenerationOptions options;
+        /** Where to look for the trigger next; for the empty one, above zero once the answer's start is read. */
+        private int lookFrom;
+
+        JsonTrigger(GenerationOptions options) {
+            this.options = options;
+        }
+
+        /** The constraint for the object the answer so far has opened, or null when it has opened none. */
+        JsonConstraint opened(String text) {
+            String written = options.jsonAfter();
+            if (written.isEmpty()) {
+                if (lookFrom > 0 || text.isBlank()) {
+                    return null;
+                }
+                lookFrom = text.length();
+                String start = text.stripLeading();
+                return start.startsWith("{") ? begun(start) : null;
+            }
+            int at = text.indexOf(written, lookFrom);
+            if (at < 0) {
+                return null;
+            }
+            lookFrom = at + written.length();
+            return begun(text.substring(lookFrom));
+        }
+
+        void closedAt(int end) {
+            lookFrom = end;
+        }
+
+        private JsonConstraint begun(String written) {
+            JsonConstraint json = jsonConstraint(options);
+            return json.acceptText(written) ? json : null; // null: the token went on in a way no object begins
+        }
     }
 
     private JsonConstraint jsonConstraint(GenerationOptions options) {

@@ -305,6 +305,45 @@ class TextGeneratorTest {
         assertThat(closed).as("objects closed within 40 tokens").isPositive();
     }
 
+    /**
+     * The empty trigger (a call written bare, as Llama 3 writes them): an answer that opens with a brace is an object
+     * of the shape, the whole answer once it closes, or still open; one that opens otherwise is free. A bias on the
+     * brace's token makes the random-weight model open with it.
+     */
+    @Test
+    void anAnswerThatOpensWithABraceIsAnObjectOfTheShape() throws Exception {
+        JsonShape shape = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"required\": [\"n\"], "
+                + "\"additionalProperties\": false, \"properties\": {\"n\": {\"type\": \"integer\", \"minimum\": 1, "
+                + "\"maximum\": 9}}}"));
+        int[] prompt = tokenizer.encode("Call a tool:");
+        int brace = tokenizer.encodeRendered("{")[0];
+        int closed = 0;
+        for (long seed = 1; seed <= 6; seed++) {
+            var free = new GenerationOptions(40, 1.0, 0, 1.0, 1, seed, List.of(), List.of());
+            var g = generator.generate(prompt, free.withLogitBias(java.util.Map.of(brace, 100f)).withJsonAfter("", shape),
+                    p -> { }, () -> false);
+            assertThat(g.text()).as("seed %d", seed).startsWith("{");
+            int end = g.text().indexOf('}');
+            if (end < 0) {
+                assertThat(isJsonPrefix(g.text())).as("an object still open: %s", g.text()).isTrue();
+                continue;
+            }
+            closed++;
+            assertThat(shape.admits(g.text())).as(g.text()).isTrue();
+            assertThat(g.finishReason()).isEqualTo(TextGenerator.FinishReason.STOP);
+            String unconstrained = generator.generate(prompt, free.withLogitBias(java.util.Map.of(brace, 100f)),
+                    p -> { }, () -> false).text();
+            assertThat(shape.admits(unconstrained.substring(0, unconstrained.indexOf('}') + 1)))
+                    .as("without the trigger the same draw writes no such object: %s", unconstrained).isFalse();
+        }
+        assertThat(closed).as("objects closed within 40 tokens").isPositive();
+        var opensWithText = new GenerationOptions(20, 1.0, 0, 1.0, 1, 3, List.of(), List.of());
+        String text = generator.generate(prompt, opensWithText, p -> { }, () -> false).text();
+        assertThat(text.stripLeading()).doesNotStartWith("{");
+        assertThat(generator.generate(prompt, opensWithText.withJsonAfter("", shape), p -> { }, () -> false).text())
+                .as("an answer that does not open with a brace is free").isEqualTo(text);
+    }
+
     private static boolean isJsonPrefix(String text) {
         JsonPrefix prefix = new JsonPrefix();
         for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
