@@ -256,6 +256,10 @@ public final class LlmThroughput {
      */
     private static final String SCHEMA = "{\"type\": \"object\", \"properties\": {\"headline\": {\"type\": \"string\", "
             + "\"pattern\": \"^[A-Z][a-z ]{4,80}$\"}, \"words\": {\"type\": \"integer\", \"minimum\": 100, \"maximum\": 2000}}}";
+    /** A union of two objects: until the text rules one out, both are followed (two readings). */
+    private static final String UNION = "{\"type\": \"object\", \"properties\": {\"item\": {\"anyOf\": ["
+            + "{\"type\": \"object\", \"properties\": {\"text\": {\"type\": \"string\", \"maxLength\": 80}, \"n\": {\"type\": \"integer\"}}}, "
+            + "{\"type\": \"object\", \"properties\": {\"text\": {\"type\": \"string\", \"pattern\": \"^[A-Z][a-z ]*$\"}}}]}}}";
 
     static String jsonModeTable() throws java.io.IOException {
         Path dir = Files.createTempDirectory("newsdesk-json-bench");
@@ -264,17 +268,22 @@ public final class LlmThroughput {
             Files.writeString(json, syntheticByteLevelTokenizer(151_936));
             TokenBytes vocabulary = TokenBytes.load(json).orElseThrow();
             JsonShape schema = JsonShape.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(SCHEMA));
+            JsonShape union = JsonShape.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(UNION));
             StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%nJSON mode (`response_format: json_object`) "
                     + "and structured outputs (`json_schema`, the schema `%s`): milliseconds per token to mask the tokens "
                     + "that cannot continue the object (`JsonConstraint`), over %d tokens, best of %d rounds, on a "
                     + "synthetic byte-level vocabulary of 151,936 tokens (the 256 bytes, then words of 1-9 letters, half "
-                    + "after a space). Paid on every token of such an answer, beside the forward pass above.%n%n"
-                    + "| the answer so far | tokens that fit | ms per token |%n|---|---|---|%n", SCHEMA, DRAWS, ROUNDS));
+                    + "after a space). Paid on every token of such an answer, beside the forward pass above. The union rows "
+                    + "keep to `%s`, whose two objects are both followed until the text rules one out.%n%n"
+                    + "| the answer so far | tokens that fit | ms per token |%n|---|---|---|%n", SCHEMA, DRAWS, ROUNDS, UNION));
             float[] logits = new float[151_936];
             for (String[] point : new String[][] {{"nothing yet", ""}, {"inside a string", "{\"headline\": \"Storm"},
                 {"after a value", "{\"headline\": \"Storm\""}, {"schema: inside a string with a pattern", "{\"headline\": \"Storm"},
-                {"schema: inside a bounded integer", "{\"words\": 15"}}) {
-                JsonShape shape = point[0].startsWith("schema") ? schema : JsonShape.ANY_OBJECT;
+                {"schema: inside a bounded integer", "{\"words\": 15"},
+                {"union, two readings: inside a string", "{\"item\": {\"text\": \"Storm"},
+                {"union, two readings: after a value", "{\"item\": {\"text\": \"Storm\""}}) {
+                JsonShape shape = point[0].startsWith("schema") ? schema : point[0].startsWith("union") ? union
+                        : JsonShape.ANY_OBJECT;
                 double best = Double.MAX_VALUE;
                 int fit = 0;
                 for (int round = 0; round <= ROUNDS; round++) {

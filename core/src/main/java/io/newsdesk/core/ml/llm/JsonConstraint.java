@@ -34,6 +34,7 @@ public final class JsonConstraint {
         // a pattern, when they take it: stepped without copying the state); between tokens whitespace leaves the
         // state as it was, so a token's first byte after its leading spaces must fit where its first byte would
         boolean inStrings = text.inStrings();
+        boolean inFreeString = inStrings && text.inFreeString();
         boolean between = text.betweenTokens();
         boolean any = false;
         for (int id = 0; id < logits.length; id++) {
@@ -41,7 +42,8 @@ public final class JsonConstraint {
             int afterSpace = between ? vocabulary.firstAfterSpace(id) : -1;
             boolean fits = first >= 0 && firstByteFits[first]
                     && (afterSpace < 0 || firstByteFits[afterSpace])
-                    && (inStrings && vocabulary.stringSafe(id) ? text.someStringTakes(vocabulary.of(id))
+                    && (inStrings && vocabulary.stringSafe(id)
+                        ? inFreeString || text.ruledStringTakes(vocabulary.of(id))
                         : fitsWhole(vocabulary.of(id)));
             if (fits) {
                 any = true;

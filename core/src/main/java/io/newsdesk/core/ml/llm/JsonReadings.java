@@ -103,13 +103,24 @@ final class JsonReadings {
         return true;
     }
 
+    /** True when some reading is inside a string with nothing to keep to but JSON: every string-safe token fits. */
+    boolean inFreeString() {
+        for (int i = 0; i < count; i++) {
+            if (readings[i].inString()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * With every reading inside a string ({@link #inStrings}), whether string-safe bytes (no quote, backslash or
-     * control character, whole characters) go on with some reading's string; the readings are left as they were.
+     * control character, whole characters) keep to some reading's lengths and pattern; the readings are left as
+     * they were.
      */
-    boolean someStringTakes(byte[] plain) {
+    boolean ruledStringTakes(byte[] plain) {
         for (int i = 0; i < count; i++) {
-            if (readings[i].inString() || readings[i].ruledStringTakes(plain)) {
+            if (readings[i].inRuledString() && readings[i].ruledStringTakes(plain)) {
                 return true;
             }
         }
