@@ -366,8 +366,10 @@ class LanguageModelApiTest {
                 .extract().asString()).forEach(c -> streamed.append(c.path("choices").path(0).path("delta").path("content").asText("")));
         assertThat(streamed.toString()).isEqualTo(contents.get(0));
 
-        Map<String, Object> schema = Map.of("type", "object", "additionalProperties", false, "required", List.of("section", "breaking"),
-                "properties", Map.of("section", Map.of("enum", List.of("news", "sports")), "breaking", Map.of("type", "boolean")));
+        Map<String, Object> schema = Map.of("type", "object", "additionalProperties", false,
+                "required", List.of("section", "breaking", "words"), "properties", Map.of("section",
+                        Map.of("enum", List.of("news", "sports")), "breaking", Map.of("type", "boolean"),
+                        "words", Map.of("type", "integer", "multipleOf", 25, "minimum", 100, "maximum", 1000)));
         request.put("stream", false);
         request.put("n", 3);
         request.put("response_format", Map.of("type", "json_schema", "json_schema", Map.of("name", "tag", "strict", true,
@@ -376,15 +378,18 @@ class LanguageModelApiTest {
                 .statusCode(200).extract().jsonPath();
         for (String content : structured.getList("choices.message.content", String.class)) {
             JsonNode answer = strict.readTree(content);
-            assertThat(answer.size()).as(content).isEqualTo(2);
+            assertThat(answer.size()).as(content).isEqualTo(3);
             assertThat(answer.path("section").asText()).as(content).isIn("news", "sports");
             assertThat(answer.path("breaking").isBoolean()).as(content).isTrue();
+            assertThat(answer.path("words").isInt()).as(content).isTrue();
+            assertThat(answer.path("words").asInt()).as(content).isBetween(100, 1000);
+            assertThat(answer.path("words").asInt() % 25).as(content).isZero();
         }
         request.put("response_format", Map.of("type", "json_schema", "json_schema", Map.of("name", "tag", "schema",
-                Map.of("type", "object", "properties", Map.of("words", Map.of("type", "integer", "multipleOf", 10))))));
+                Map.of("type", "object", "properties", Map.of("words", Map.of("type", "integer", "not", Map.of("const", 10)))))));
         given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then().statusCode(400)
                 .body("error.param", equalTo("response_format"))
-                .body("error.message", org.hamcrest.Matchers.containsString("multipleOf is not supported"));
+                .body("error.message", org.hamcrest.Matchers.containsString("not is not supported"));
 
         request.remove("response_format");
         request.put("n", 4);

@@ -202,8 +202,8 @@ class ToolCallingApiTest {
         refused(badName, "tools", "letters");
         Map<String, Object> unkeepable = request("required");
         unkeepable.put("tools", List.of(Map.of("type", "function", "function", Map.of("name", "a", "parameters",
-                Map.of("type", "object", "properties", Map.of("n", Map.of("type", "integer", "multipleOf", 5)))))));
-        refused(unkeepable, "tools", "multipleOf");
+                Map.of("type", "object", "properties", Map.of("n", Map.of("type", "integer", "not", Map.of("const", 5))))))));
+        refused(unkeepable, "tools", "not is not supported");
         Map<String, Object> withFormat = request("auto");
         withFormat.put("response_format", Map.of("type", "json_object"));
         refused(withFormat, "response_format", "tools");

@@ -41,7 +41,7 @@ public record ChatCompletionRequest(
                 + "or {\"type\": \"json_schema\", \"json_schema\": {\"name\": ..., \"schema\": {...}}}: one object of "
                 + "that schema, whose root is an object (type, properties, required, additionalProperties, items, "
                 + "minItems, maxItems, enum and const of strings or null, minLength, maxLength, pattern of at most "
-                + "1000 characters, format, minimum, maximum, exclusiveMinimum, exclusiveMaximum, $ref into $defs, "
+                + "1000 characters, format, minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, $ref into $defs, "
                 + "anyOf/oneOf with at most 8 branches of one type; at most 32 patterns and formats and 1000 enum values; "
                 + "other keywords are "
                 + "refused)") JsonNode responseFormat,

@@ -67,7 +67,7 @@ public class ChatCompletionsResource {
                     + "(ECMA-262, regular part; at most 1000 characters; per schema at most 32 patterns and formats and "
                     + "1000 enum values) and format "
                     + "(date-time, date, time, duration, email, hostname, ipv4, ipv6, uuid), number minimum/maximum "
-                    + "and their exclusive forms, $ref into the schema's $defs (recursion allowed), anyOf/oneOf "
+                    + "and their exclusive forms and multipleOf, $ref into the schema's $defs (recursion allowed), anyOf/oneOf "
                     + "(at most 8 branches of one type, two objects say, each followed until the answer rules it out); a schema using other keywords is refused, naming it). tools "
                     + "(up to 32 functions) with tool_choice none, auto, required or a named function, for models whose "
                     + "chat template lays out calls as <tool_call> blocks (Qwen2.5), bare {name, parameters} objects "

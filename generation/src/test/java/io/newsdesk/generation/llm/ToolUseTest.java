@@ -143,11 +143,11 @@ class ToolUseTest {
         assertRefused(TOOLS, "\"sometimes\"", "tool_choice");
         assertRefused(null, "\"required\"", "tool_choice");
         assertThatThrownBy(() -> ToolUse.of(JSON.readTree("[{\"type\": \"function\", \"function\": {\"name\": \"a\", "
-                + "\"parameters\": {\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\", \"multipleOf\": 2}}}}}]"),
+                + "\"parameters\": {\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\", \"not\": {\"const\": 2}}}}}}]"),
                 JSON.readTree("\"required\"")).callShape()).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("multipleOf");
+                .hasMessageContaining("not is not supported");
         JsonNode unkeepable = JSON.readTree("[{\"type\": \"function\", \"function\": {\"name\": \"a\", \"parameters\": "
-                + "{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\", \"multipleOf\": 2}}}}}]");
+                + "{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\", \"not\": {\"const\": 2}}}}}}]");
         assertThat(ToolUse.of(unkeepable, null).callShape().admits("{\"name\":\"a\",\"arguments\":{\"n\":3}}"))
                 .as("a free call of such a function keeps to any object").isTrue();
         assertThat(ToolUse.of(good, null).forTemplate()).hasSize(2).first()

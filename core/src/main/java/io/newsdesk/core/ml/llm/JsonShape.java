@@ -24,12 +24,12 @@ import org.apache.lucene.util.automaton.Operations;
  * appear, each at most once, the required ones before the object closes), arrays their items (between minItems
  * and maxItems of them), and {@code type} may name several kinds. Strings may be one of an {@code enum} or a
  * {@code const} and keep to minLength, maxLength, a {@code pattern} and a {@code format} ({@link StringPatterns});
- * numbers keep to their minimum and maximum ({@link NumberBounds}). {@code $ref} points into the same document
+ * numbers keep to their minimum, maximum and multipleOf ({@link NumberBounds}). {@code $ref} points into the same document
  * ({@code $defs}, {@code definitions}, or {@code #} itself, so shapes may be recursive); {@code anyOf} and
  * {@code oneOf} join branches, of different kinds or of the same (two objects, an integer and a bounded number):
  * where a value's first byte cannot say which branch it takes, each is followed until the text rules it out
  * ({@link JsonReadings}).
- * A keyword that would have to be checked and cannot ({@code multipleOf}, {@code not}, ...) is refused, never
+ * A keyword that would have to be checked and cannot ({@code not}, {@code if}, ...) is refused, never
  * ignored.
  */
 public final class JsonShape {
@@ -50,10 +50,10 @@ public final class JsonShape {
             "examples", "deprecated", "readOnly", "writeOnly", "$defs", "definitions");
     private static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties",
             "items", "minItems", "maxItems", "enum", "const", "nullable", "minLength", "maxLength", "pattern", "format",
-            "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
+            "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
     private static final String KEPT_TO = "type, properties, required, additionalProperties, items, minItems, "
             + "maxItems, enum, const, nullable, minLength, maxLength, pattern, format, minimum, maximum, "
-            + "exclusiveMinimum, exclusiveMaximum, $ref, anyOf, oneOf and a one-schema allOf";
+            + "exclusiveMinimum, exclusiveMaximum, multipleOf, $ref, anyOf, oneOf and a one-schema allOf";
 
     /** Any JSON value. */
     static final JsonShape ANY = new JsonShape(EnumSet.allOf(Kind.class));

@@ -5,10 +5,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * A number schema's minimum and maximum (each inclusive or exclusive), kept to while the number is written: a
- * prefix is allowed only while some number that begins with it lies within the bounds. Such numbers are written
- * plainly, without an exponent, so what a prefix can still become is a union of intervals: "-12" may go on to
- * -12.5 or -120, "0.3" only to [0.3, 0.4).
+ * A number schema's minimum and maximum (each inclusive or exclusive) and multipleOf, kept to while the number is
+ * written: a prefix is allowed only while some number that begins with it lies within the bounds and is a multiple.
+ * Such numbers are written plainly, without an exponent, so what a prefix can still become is a union of
+ * intervals: "-12" may go on to -12.5 or -120, "0.3" only to [0.3, 0.4); an interval holds a multiple of the step
+ * when rounding its ends inward to multiples leaves them in order.
  */
 final class NumberBounds {
 
@@ -21,13 +22,17 @@ final class NumberBounds {
     private final BigDecimal upper;
     private final boolean upperInclusive;
     private final boolean integers;
+    /** What every allowed number is a multiple of: multipleOf, made a whole number for integers; null for any. */
+    private final BigDecimal step;
 
-    private NumberBounds(BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive, boolean integers) {
+    private NumberBounds(BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive, boolean integers,
+            BigDecimal step) {
         this.lower = lower;
         this.lowerInclusive = lowerInclusive;
         this.upper = upper;
         this.upperInclusive = upperInclusive;
         this.integers = integers;
+        this.step = step;
     }
 
     /**
@@ -38,13 +43,19 @@ final class NumberBounds {
     static NumberBounds of(JsonNode schema, String path, boolean numbers, boolean integersOnly) {
         BigDecimal minimum = bound(schema, "minimum", path);
         BigDecimal maximum = bound(schema, "maximum", path);
+        BigDecimal multipleOf = bound(schema, "multipleOf", path);
         JsonNode exclusiveMinimum = schema.path("exclusiveMinimum");
         JsonNode exclusiveMaximum = schema.path("exclusiveMaximum");
-        if (minimum == null && maximum == null && exclusiveMinimum.isMissingNode() && exclusiveMaximum.isMissingNode()) {
+        if (minimum == null && maximum == null && multipleOf == null && exclusiveMinimum.isMissingNode()
+                && exclusiveMaximum.isMissingNode()) {
             return null;
         }
         if (!numbers) {
-            throw new IllegalArgumentException(path + ": minimum and maximum are given for a value that is not a number");
+            throw new IllegalArgumentException(path + ": minimum, maximum and multipleOf are given for a value that is "
+                    + "not a number");
+        }
+        if (multipleOf != null && multipleOf.signum() <= 0) {
+            throw new IllegalArgumentException(path + ".multipleOf must be above zero");
         }
         BigDecimal lower = minimum;
         boolean lowerInclusive = true;
@@ -68,12 +79,32 @@ final class NumberBounds {
                 upperInclusive = false;
             }
         }
-        NumberBounds bounds = new NumberBounds(lower, lowerInclusive, upper, upperInclusive, integersOnly);
+        NumberBounds bounds = new NumberBounds(lower, lowerInclusive, upper, upperInclusive, integersOnly,
+                step(multipleOf, integersOnly));
         if (!bounds.meets(null, false, null, false)) {
             throw new IllegalArgumentException(path + ": no " + (integersOnly ? "integer" : "number")
-                    + " lies within minimum and maximum");
+                    + " lies within minimum and maximum" + (multipleOf == null ? "" : " and is a multiple of multipleOf"));
         }
         return bounds;
+    }
+
+    /**
+     * The step allowed numbers go by: 1 for integers, multipleOf for numbers, and for integers that are multiples of
+     * multipleOf the least common multiple of the two (integers that are multiples of 0.4 go by 2).
+     */
+    private static BigDecimal step(BigDecimal multipleOf, boolean integersOnly) {
+        if (!integersOnly) {
+            return multipleOf;
+        }
+        if (multipleOf == null) {
+            return BigDecimal.ONE;
+        }
+        BigDecimal exact = multipleOf.stripTrailingZeros();
+        int scale = Math.max(0, exact.scale());
+        java.math.BigInteger unit = java.math.BigInteger.TEN.pow(scale); // multipleOf = numerator / unit
+        java.math.BigInteger numerator = exact.movePointRight(scale).toBigIntegerExact();
+        java.math.BigInteger lcm = numerator.multiply(unit).divide(numerator.gcd(unit));
+        return new BigDecimal(lcm).movePointLeft(scale).stripTrailingZeros();
     }
 
     private static BigDecimal bound(JsonNode schema, String keyword, String path) {
@@ -153,15 +184,15 @@ final class NumberBounds {
                 hiIn &= upperInclusive;
             }
         }
-        if (integers) {
+        if (step != null) { // the ends rounded inward to the nearest multiples
             if (lo != null) {
-                BigDecimal ceiling = lo.setScale(0, RoundingMode.CEILING);
-                lo = ceiling.compareTo(lo) == 0 && !loIn ? ceiling.add(BigDecimal.ONE) : ceiling;
+                BigDecimal ceiling = lo.divide(step, 0, RoundingMode.CEILING).multiply(step);
+                lo = ceiling.compareTo(lo) == 0 && !loIn ? ceiling.add(step) : ceiling;
                 loIn = true;
             }
             if (hi != null) {
-                BigDecimal floor = hi.setScale(0, RoundingMode.FLOOR);
-                hi = floor.compareTo(hi) == 0 && !hiIn ? floor.subtract(BigDecimal.ONE) : floor;
+                BigDecimal floor = hi.divide(step, 0, RoundingMode.FLOOR).multiply(step);
+                hi = floor.compareTo(hi) == 0 && !hiIn ? floor.subtract(step) : floor;
                 hiIn = true;
             }
         }

@@ -61,7 +61,8 @@ class JsonShapeTest {
         for (String schema : new String[] {
             "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"(?=a)\"}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", \"pattern\": \"1\"}}}",
-            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", \"multipleOf\": 3}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", \"multipleOf\": 0}}}",
+            "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\", \"not\": {\"const\": 3}}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\", \"minLength\": 3, \"maxLength\": 2}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"enum\": [\"ab\"], \"pattern\": \"c\"}}}",
             "{\"type\": \"object\", \"properties\": {\"a\": {\"anyOf\": [" + "{\"type\": \"object\"}, ".repeat(9)

@@ -13,8 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Under a minimum and maximum, a number's prefix is taken exactly when some number that begins with it lies within
- * them: checked against every short number spelled from a few digits.
+ * Under a minimum, maximum and multipleOf, a number's prefix is taken exactly when some number that begins with it
+ * lies within them and is a multiple: checked against every short number spelled from a few digits.
  */
 class NumberBoundsTest {
 
@@ -31,7 +31,12 @@ class NumberBoundsTest {
                 "\"type\": \"number\", \"maximum\": -0.01",
                 "\"type\": \"number\", \"minimum\": 5",
                 "\"type\": \"number\", \"exclusiveMinimum\": 2, \"exclusiveMaximum\": 3",
-                "\"type\": \"integer\", \"minimum\": -5, \"maximum\": -5")) {
+                "\"type\": \"integer\", \"minimum\": -5, \"maximum\": -5",
+                "\"type\": \"integer\", \"multipleOf\": 5, \"minimum\": 3, \"maximum\": 60",
+                "\"type\": \"number\", \"multipleOf\": 0.25, \"exclusiveMinimum\": -1, \"exclusiveMaximum\": 2",
+                "\"type\": \"integer\", \"multipleOf\": 3",
+                "\"type\": \"integer\", \"multipleOf\": 0.4, \"maximum\": 20",
+                "\"type\": \"number\", \"multipleOf\": 2.5, \"minimum\": 0")) {
             JsonShape shape = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": {\"n\": {"
                     + bounds + "}}}"));
             boolean integers = bounds.contains("integer");
@@ -59,7 +64,9 @@ class NumberBoundsTest {
     void boundsWithNoNumberOrOnTheWrongTypeAreRefused() {
         for (String schema : List.of("{\"type\": \"integer\", \"exclusiveMinimum\": 2, \"exclusiveMaximum\": 3}",
                 "{\"type\": \"number\", \"minimum\": 3, \"maximum\": 2}", "{\"type\": \"string\", \"minimum\": 1}",
-                "{\"type\": \"number\", \"minimum\": \"1\"}", "{\"type\": \"number\", \"maximum\": 1e40}")) {
+                "{\"type\": \"number\", \"minimum\": \"1\"}", "{\"type\": \"number\", \"maximum\": 1e40}",
+                "{\"type\": \"number\", \"multipleOf\": -2}", "{\"type\": \"string\", \"multipleOf\": 2}",
+                "{\"type\": \"integer\", \"multipleOf\": 10, \"minimum\": 1, \"maximum\": 9}")) {
             assertThatThrownBy(() -> JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": {\"n\": "
                     + schema + "}}"))).as(schema).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("schema.properties.n");
@@ -101,11 +108,12 @@ class NumberBoundsTest {
         return all;
     }
 
-    /** minimum, maximum, exclusiveMinimum, exclusiveMaximum as written in the bounds (null where absent). */
+    /** minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf as written in the bounds (null where absent). */
     private static BigDecimal[] range(String bounds) {
-        BigDecimal[] range = new BigDecimal[4];
-        String[] keywords = {"\"minimum\": ", "\"maximum\": ", "\"exclusiveMinimum\": ", "\"exclusiveMaximum\": "};
-        for (int i = 0; i < 4; i++) {
+        BigDecimal[] range = new BigDecimal[5];
+        String[] keywords = {"\"minimum\": ", "\"maximum\": ", "\"exclusiveMinimum\": ", "\"exclusiveMaximum\": ",
+            "\"multipleOf\": "};
+        for (int i = 0; i < keywords.length; i++) {
             int at = bounds.indexOf(keywords[i]);
             if (at >= 0) {
                 String rest = bounds.substring(at + keywords[i].length());
@@ -118,6 +126,7 @@ class NumberBoundsTest {
     private static boolean within(String number, BigDecimal[] range) {
         BigDecimal value = new BigDecimal(number);
         return (range[0] == null || value.compareTo(range[0]) >= 0) && (range[1] == null || value.compareTo(range[1]) <= 0)
-                && (range[2] == null || value.compareTo(range[2]) > 0) && (range[3] == null || value.compareTo(range[3]) < 0);
+                && (range[2] == null || value.compareTo(range[2]) > 0) && (range[3] == null || value.compareTo(range[3]) < 0)
+                && (range[4] == null || value.remainder(range[4]).signum() == 0);
     }
 }
