@@ -68,6 +68,10 @@ final class JsonPrefix {
     private boolean inKey;
     private boolean integerOnly;
     private int hexLeft;
+    /** The UTF-16 code unit a backslash-u escape spells, digit by digit. */
+    private int codeUnit;
+    /** After an escaped high surrogate: the escaped low surrogate that completes the character must come next. */
+    private boolean lowSurrogateNext;
     /** Continuation bytes the UTF-8 character being read still needs, and the range the next one must lie in. */
     private int continuations;
     private int continuationLow;
@@ -109,7 +113,7 @@ final class JsonPrefix {
      * string-safe token (whole UTF-8 characters) fits.
      */
     boolean inString() {
-        return state == STRING && ruled == null && continuations == 0;
+        return state == STRING && ruled == null && continuations == 0 && !lowSurrogateNext;
     }
 
     /** True inside a string with lengths or a pattern to keep to, past any escape and between characters. */
@@ -177,7 +181,7 @@ final class JsonPrefix {
             case STRING, ESCAPE, UNICODE -> inKey == other.inKey && ruled == other.ruled && chars == other.chars
                     && patternState == other.patternState && continuations == other.continuations
                     && continuationLow == other.continuationLow && continuationHigh == other.continuationHigh
-                    && hexLeft == other.hexLeft;
+                    && hexLeft == other.hexLeft && codeUnit == other.codeUnit && lowSurrogateNext == other.lowSurrogateNext;
             case WORD -> inKey == other.inKey && words == other.words
                     && Arrays.equals(word, 0, wordLength, other.word, 0, other.wordLength);
             case LITERAL -> literal == other.literal && literalAt == other.literalAt;
@@ -208,6 +212,8 @@ final class JsonPrefix {
         }
         wordLength = other.wordLength;
         hexLeft = other.hexLeft;
+        codeUnit = other.codeUnit;
+        lowSurrogateNext = other.lowSurrogateNext;
         continuations = other.continuations;
         continuationLow = other.continuationLow;
         continuationHigh = other.continuationHigh;
@@ -238,6 +244,10 @@ final class JsonPrefix {
                 if (continuations > 0) {
                     return continuation(b) && (ruled == null || ruledByte(b));
                 }
+                if (lowSurrogateNext) {
+                    state = ESCAPE;
+                    return b == '\\';
+                }
                 if (b == '"') {
                     if (inKey) {
                         expected = JsonShape.ANY; // a key of an object whose properties are not listed
@@ -258,18 +268,19 @@ final class JsonPrefix {
             case ESCAPE -> {
                 if (b == 'u' && ruled == null) {
                     hexLeft = 4;
+                    codeUnit = 0;
                     state = UNICODE;
                     return true;
+                }
+                if (lowSurrogateNext) {
+                    return false;
                 }
                 state = STRING;
                 int escaped = escaped(b);
                 return escaped >= 0 && (ruled == null || ruledCharacter(escaped));
             }
             case UNICODE -> {
-                if (--hexLeft == 0) {
-                    state = STRING;
-                }
-                return Character.digit(b, 16) >= 0;
+                return hexDigit(b);
             }
             case MINUS, ZERO, INTEGER, POINT, FRACTION, EXPONENT, EXPONENT_SIGN, EXPONENT_DIGITS -> {
                 return bounded == null ? numberByte(b) : boundedNumberByte(b);
@@ -290,6 +301,34 @@ final class JsonPrefix {
                 return false;
             }
         }
+    }
+
+    /**
+     * A digit of a backslash-u escape. Escapes spell UTF-16 code units, so a character past U+FFFF takes two, a high
+     * surrogate then a low one; either alone spells no character (and no UTF-8), so a low one is refused unless a
+     * high one came just before, and after a high one only the low one may come.
+     */
+    private boolean hexDigit(int b) {
+        int digit = Character.digit(b, 16);
+        if (digit < 0) {
+            return false;
+        }
+        codeUnit = codeUnit << 4 | digit;
+        hexLeft--;
+        if (hexLeft == 3 && lowSurrogateNext && digit != 0xd) {
+            return false;
+        }
+        if (hexLeft == 2) { // the first two digits say whether it is a surrogate, and which
+            boolean low = codeUnit >= 0xdc && codeUnit <= 0xdf;
+            if (low != lowSurrogateNext) {
+                return false;
+            }
+        }
+        if (hexLeft == 0) {
+            state = STRING;
+            lowSurrogateNext = codeUnit >= 0xd800 && codeUnit <= 0xdbff;
+        }
+        return true;
     }
 
     private boolean numberByte(int b) {

@@ -108,6 +108,20 @@ class JsonPrefixTest {
     }
 
     /** Index of the first byte refused; -1 when every byte is taken. */
+    /** Escapes spell UTF-16 code units: a surrogate pair is one character; either half alone is none, and refused. */
+    @Test
+    void escapedSurrogatesComeInPairs() throws Exception {
+        String pairs = "{\"a\":\"\\ud83d\\ude00\",\"\\uD83D\\uDE00\":\"\\ud7ff\\ue000\"}";
+        assertThat(refusedAt(pairs)).isEqualTo(-1);
+        assertThat(STRICT.readTree(pairs).path("a").asText()).isEqualTo("\ud83d\ude00");
+        assertThat(refusedAt("{\"a\":\"\\ud83d\"")).as("a high surrogate alone").isEqualTo(12);
+        assertThat(refusedAt("{\"a\":\"\\ud83dx")).isEqualTo(12);
+        assertThat(refusedAt("{\"a\":\"\\ud83d\\n")).as("another escape").isEqualTo(13);
+        assertThat(refusedAt("{\"a\":\"\\ud83d\\u0041")).as("not a surrogate, from its first digit").isEqualTo(14);
+        assertThat(refusedAt("{\"a\":\"\\ud83d\\uda00")).as("a second high surrogate").isEqualTo(15);
+        assertThat(refusedAt("{\"a\":\"\\ude00")).as("a low surrogate alone").isEqualTo(9);
+    }
+
     private static int refusedAt(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         JsonPrefix prefix = new JsonPrefix();
