@@ -399,15 +399,15 @@ class LanguageModelApiTest {
 
     /**
      * A json_schema whose anyOf joins two kinds of object (a paragraph, a quote): every answer's blocks are each one of
-     * them whole, with the keys of one branch and none of the other's.
+     * them whole, with the keys of one branch and none of the other's, in the order its schema lists them.
      */
     @Test
     void unionsOfObjectsKeepEachValueToOneBranch() throws Exception {
         Map<String, Object> paragraph = Map.of("type", "object", "additionalProperties", false, "required", List.of("kind", "text"),
-                "properties", Map.of("kind", Map.of("const", "paragraph"), "text", Map.of("type", "string", "maxLength", 8)));
+                "properties", ordered("kind", Map.of("const", "paragraph"), "text", Map.of("type", "string", "maxLength", 8)));
         Map<String, Object> quote = Map.of("type", "object", "additionalProperties", false,
-                "required", List.of("kind", "text", "speaker"), "properties", Map.of("kind", Map.of("const", "quote"),
-                        "text", Map.of("type", "string", "maxLength", 8), "speaker", Map.of("type", "string", "maxLength", 6)));
+                "required", List.of("kind", "text", "speaker"), "properties", ordered("kind", Map.of("const", "quote"),
+                        "speaker", Map.of("type", "string", "maxLength", 6), "text", Map.of("type", "string", "maxLength", 8)));
         Map<String, Object> schema = Map.of("type", "object", "additionalProperties", false, "required", List.of("blocks"),
                 "properties", Map.of("blocks", Map.of("type", "array", "minItems", 1, "maxItems", 2,
                         "items", Map.of("anyOf", List.of(paragraph, quote)))));
@@ -428,13 +428,22 @@ class LanguageModelApiTest {
                 block.fieldNames().forEachRemaining(keys::add);
                 String kind = block.path("kind").asText();
                 kinds.add(kind);
-                assertThat(keys).as(content).containsExactlyInAnyOrderElementsOf(
-                        kind.equals("quote") ? List.of("kind", "text", "speaker") : List.of("kind", "text"));
+                assertThat(keys).as("each branch's keys, in its schema's order: %s", content).containsExactlyElementsOf(
+                        kind.equals("quote") ? List.of("kind", "speaker", "text") : List.of("kind", "text"));
                 assertThat(kind).as(content).isIn("paragraph", "quote");
                 assertThat(block.path("text").asText().codePointCount(0, block.path("text").asText().length())).isLessThanOrEqualTo(8);
             }
         }
         assertThat(kinds).as("four answers of random weights write both kinds").containsExactlyInAnyOrder("paragraph", "quote");
+    }
+
+    /** A map that keeps its keys in the order given, as a schema's properties must be. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** logit_bias: +100 on one token makes greedy decoding repeat it; bad keys, values or ids get a 400. */

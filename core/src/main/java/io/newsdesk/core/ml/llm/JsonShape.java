@@ -21,7 +21,8 @@ import org.apache.lucene.util.automaton.Operations;
 /**
  * What a JSON value may be, read from a JSON Schema: the part of the schema language that generation can keep to
  * byte by byte, which covers what OpenAI's structured outputs accept. Objects list their properties (no others may
- * appear, each at most once, the required ones before the object closes), arrays their items (between minItems
+ * appear, each at most once and in the order the schema lists them, as OpenAI writes them, the required ones
+ * before the object closes), arrays their items (between minItems
  * and maxItems of them), and {@code type} may name several kinds. Strings may be one of an {@code enum} or a
  * {@code const} and keep to minLength, maxLength, a {@code pattern} and a {@code format} ({@link StringPatterns});
  * numbers keep to their minimum, maximum and multipleOf ({@link NumberBounds}). {@code $ref} points into the same document
@@ -517,9 +518,17 @@ public final class JsonShape {
         return required;
     }
 
-    /** The keys the object cannot take next, having seen {@code seen}: those seen, and all but the chooser at first. */
+    /**
+     * The keys the object cannot take next, having seen {@code seen}: properties come in the schema's order, as
+     * OpenAI writes them (a reasoning field listed before an answer is written before it), so every key up to the
+     * last one written, and every key past the first required one not yet written, which could never come after.
+     */
     long keysTaken(long seen) {
-        return chooser >= 0 && seen == 0 ? ~(1L << chooser) : seen;
+        int next = 64 - Long.numberOfLeadingZeros(seen); // just past the last key written
+        long notYet = required & ~seen & (next == 64 ? 0 : -1L << next);
+        long upTo = notYet == 0 ? -1L : (Long.lowestOneBit(notYet) << 1) - 1; // keys up to the first required one left
+        long allowed = (next == 64 ? 0 : -1L << next) & upTo;
+        return ~allowed;
     }
 
     /** Whether the property at {@code index} picks the shape of another by its value. */
@@ -532,9 +541,9 @@ public final class JsonShape {
         return index == chosen && choice >= 0 ? choices.get(choice) : property(index);
     }
 
-    /** Whether an object that has seen {@code seen} properties may take another. */
+    /** Whether an object that has seen {@code seen} properties may take another: one listed after the last written. */
     boolean roomFor(long seen) {
-        return Long.bitCount(seen) < propertyNames.size();
+        return 64 - Long.numberOfLeadingZeros(seen) < propertyNames.size();
     }
 
     /** Whether an array with {@code items} items may close. */

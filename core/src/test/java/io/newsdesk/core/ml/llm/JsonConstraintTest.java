@@ -19,8 +19,8 @@ class JsonConstraintTest {
     /** The same under a schema: listed keys, an enum, an integer. */
     @Test
     void underASchemaTheMaskIsWhatTryingEveryTokenGives() throws Exception {
-        maskMatchesTrying(JsonShapeTest.shape(), "{\"section\": \"sports\", \"score\": 12, \"headline\": \"Storm\", "
-                + "\"tags\": [\"a\"], \"draft\": true}");
+        maskMatchesTrying(JsonShapeTest.shape(), "{\"headline\": \"Storm\", \"section\": \"sports\", \"tags\": [\"a\"], "
+                + "\"score\": 12, \"draft\": true}");
     }
 
     /**
@@ -35,7 +35,7 @@ class JsonConstraintTest {
                                 "when": {"$ref": "#/$defs/day"}, "note": {"anyOf": [{"type": "string", "minLength": 3,
                                 "maxLength": 5}, {"type": "null"}]}, "count": {"type": "number", "minimum": -1.5,
                                 "exclusiveMaximum": 12}}}"""));
-        maskMatchesTrying(shape, "{\"code\": \"AB-12\", \"note\": \"\\t\u00e9t\u00e9\", \"when\": \"2026-12-01\", "
+        maskMatchesTrying(shape, "{\"code\": \"AB-12\", \"when\": \"2026-12-01\", \"note\": \"\\t\u00e9t\u00e9\", "
                 + "\"count\": 11.25}");
     }
 
@@ -75,7 +75,7 @@ class JsonConstraintTest {
             }
         }
         maskMatchesTrying(union, each, "{\"item\": {\"kind\": \"photo\", \"caption\": \"red sky\"}, \"n\": 97.5}");
-        maskMatchesTrying(union, each, "{\"n\": 4, \"item\": {\"caption\": \"\\t\u00e9\", \"kind\": \"photo\"}}");
+        maskMatchesTrying(union, each, "{\"item\": {\"kind\": \"photo\", \"caption\": \"\\t\u00e9\"}, \"n\": 4}");
     }
 
     private void maskMatchesTrying(JsonShape shape, String json) throws Exception {

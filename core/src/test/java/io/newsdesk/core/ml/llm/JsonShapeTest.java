@@ -26,29 +26,40 @@ class JsonShapeTest {
     }
 
     @Test
-    void objectsOfTheSchemaAreTakenWholeInAnyOrderOfProperties() throws Exception {
+    void objectsOfTheSchemaAreTakenWholeWithTheirPropertiesInTheSchemasOrder() throws Exception {
         for (String json : new String[] {
             "{\"headline\": \"Storm hits\", \"section\": \"news\", \"tags\": [\"weather\", \"coast\"], \"score\": -3, "
                     + "\"weight\": 2.5e1, \"draft\": false, \"note\": null, \"extra\": {\"any\": [1, {\"thing\": true}]}}",
-            "{\"section\":\"sports\",\"headline\":\"\"}",
-            "{\"section\": \"new\\\"s\", \"note\": \"a note\", \"headline\": \"x\"}"}) {
+            "{\"headline\":\"\",\"section\":\"sports\"}",
+            "{\"headline\": \"x\", \"section\": \"new\\\"s\", \"note\": \"a note\"}"}) {
             assertThat(refusedAt(json)).as(json).isEqualTo(-1);
             assertThat(completes(json)).as(json).isTrue();
         }
+        assertThat(refusedAt("{\"section\"")).as("headline comes first").isEqualTo(2);
+        assertThat(refusedAt("{\"headline\":\"h\",\"note\"")).as("not past section, required and not yet written")
+                .isEqualTo(17);
+        String bothRequired = "{\"headline\":\"h\",\"section\":\"news\",";
+        assertThat(refusedAt(bothRequired + "\"draft\":true,\"tags\"")).as("tags is listed before draft")
+                .isEqualTo(bothRequired.length() + 14);
+        assertThat(refusedAt(bothRequired + "\"draft\":true,\"note\":null}")).isEqualTo(-1);
     }
 
     @Test
     void whatTheSchemaDoesNotAllowIsRefusedAtItsFirstByte() throws Exception {
-        assertThat(refusedAt("{\"title\": \"x\"}")).as("no such property (tags shares the t)").isEqualTo(3);
+        String start = "{\"headline\":\"h\",\"section\":\"news\",";
+        assertThat(refusedAt(start + "\"title\": \"x\"}")).as("no such property (tags shares the t)")
+                .isEqualTo(start.length() + 2);
         assertThat(refusedAt("{\"headline\": \"a\", \"headline\"")).as("a property twice").isEqualTo(19);
         assertThat(refusedAt("{\"headline\": \"a\"}")).as("section is required").isEqualTo(16);
-        assertThat(refusedAt("{\"section\": \"newz\"")).as("not in the enum").isEqualTo(16);
-        assertThat(refusedAt("{\"section\": \"new\"")).as("a prefix of enum values, not one").isEqualTo(16);
-        assertThat(refusedAt("{\"score\": 3.5")).as("an integer").isEqualTo(11);
-        assertThat(refusedAt("{\"score\": 3e2")).as("an integer").isEqualTo(11);
-        assertThat(refusedAt("{\"score\": \"3\"")).as("not a string").isEqualTo(10);
-        assertThat(refusedAt("{\"draft\": 1")).isEqualTo(10);
-        assertThat(refusedAt("{\"tags\": [\"a\", 1")).as("items are strings").isEqualTo(15);
+        String first = "{\"headline\":\"h\",";
+        assertThat(refusedAt(first + "\"section\": \"newz\"")).as("not in the enum").isEqualTo(first.length() + 15);
+        assertThat(refusedAt(first + "\"section\": \"new\"")).as("a prefix of enum values, not one")
+                .isEqualTo(first.length() + 15);
+        assertThat(refusedAt(start + "\"score\": 3.5")).as("an integer").isEqualTo(start.length() + 10);
+        assertThat(refusedAt(start + "\"score\": 3e2")).as("an integer").isEqualTo(start.length() + 10);
+        assertThat(refusedAt(start + "\"score\": \"3\"")).as("not a string").isEqualTo(start.length() + 9);
+        assertThat(refusedAt(start + "\"draft\": 1")).isEqualTo(start.length() + 9);
+        assertThat(refusedAt(start + "\"tags\": [\"a\", 1")).as("items are strings").isEqualTo(start.length() + 14);
         assertThat(refusedAt("{\"headline\": null")).as("not nullable").isEqualTo(13);
         String everything = "{\"headline\":\"h\",\"section\":\"news\",\"tags\":[],\"score\":1,\"weight\":1,\"draft\":true,"
                 + "\"note\":null,\"extra\":{}";
@@ -126,13 +137,15 @@ class JsonShapeTest {
                  "properties": {"main": {"$ref": "#/$defs/Tag"}, "tags": {"type": "array", "items": {"$ref": "#/$defs/Tag"}},
                                 "node": {"$ref": "#/$defs/Node", "description": "where it sits"}},
                  "required": ["main", "tags", "node"], "additionalProperties": false}"""));
-        String json = "{\"main\":{\"name\":\"a\",\"score\":1},\"tags\":[{\"score\":2,\"name\":\"b\"}],"
+        String json = "{\"main\":{\"name\":\"a\",\"score\":1},\"tags\":[{\"name\":\"b\",\"score\":2}],"
                 + "\"node\":{\"name\":\"c\",\"parent\":{\"name\":\"d\",\"parent\":null}}}";
         assertThat(refusedAt(shape, json)).isEqualTo(-1);
         assertThat(refusedAt(shape, "{\"main\":{\"name\":\"a\",\"rank\"")).as("Tag's properties only").isEqualTo(21);
-        assertThat(refusedAt(shape, "{\"tags\":[{\"name\":\"a\"}")).as("Tag requires score").isEqualTo(20);
-        assertThat(refusedAt(shape, "{\"node\":{\"name\":\"c\",\"parent\":{\"parent\":{\"name\":\"e\",\"parent\":3"))
-                .as("the recurring object is the same shape").isEqualTo(60);
+        String main = "{\"main\":{\"name\":\"a\",\"score\":1},";
+        String unscored = main + "\"tags\":[{\"name\":\"a\"}";
+        assertThat(refusedAt(shape, unscored)).as("Tag requires score").isEqualTo(unscored.length() - 1);
+        String recurring = main + "\"tags\":[],\"node\":{\"name\":\"c\",\"parent\":{\"name\":\"e\",\"parent\":3";
+        assertThat(refusedAt(shape, recurring)).as("the recurring object is the same shape").isEqualTo(recurring.length() - 1);
         assertThat(refusedAt(shape, "{\"main\":null")).as("Tag is not nullable").isEqualTo(8);
 
         JsonShape self = JsonShape.of(new ObjectMapper().readTree("{\"type\": \"object\", \"properties\": {\"kids\": "
@@ -178,12 +191,12 @@ class JsonShapeTest {
     void aUnionFollowsEachBranchOfAKindUntilTheTextRulesItOut() throws Exception {
         JsonShape shape = JsonShape.of(new ObjectMapper().readTree(MEDIA));
         for (String json : new String[] {"{\"media\":[{\"kind\":\"photo\",\"width\":640},{\"kind\":\"video\",\"seconds\":12.5}]}",
-            "{\"media\":[{\"width\":640,\"kind\":\"photo\"}]}", "{\"score\":3}", "{\"score\":97.5}",
+            "{\"media\":[{\"kind\":\"video\",\"seconds\":600}]}", "{\"score\":3}", "{\"score\":97.5}",
             "{\"label\":\"breaking\"}", "{\"label\":\"#storm\"}"}) {
             assertThat(shape.admits(json)).as(json).isTrue();
         }
         assertThat(refusedAt(shape, "{\"media\":[{\"kind\":\"photo\",\"seconds\"")).as("a video's key in a photo").isEqualTo(27);
-        assertThat(refusedAt(shape, "{\"media\":[{\"width\":640,\"seconds\"")).as("no branch has both").isEqualTo(24);
+        assertThat(refusedAt(shape, "{\"media\":[{\"width\"")).as("kind comes first in both").isEqualTo(12);
         assertThat(refusedAt(shape, "{\"media\":[{\"kind\":\"photo\"}")).as("a photo needs its width").isEqualTo(25);
         assertThat(refusedAt(shape, "{\"media\":[{\"kind\":\"video\",\"seconds\":601")).as("over the maximum").isEqualTo(38);
         assertThat(refusedAt(shape, "{\"score\":7}")).as("7 could begin 70; it is neither").isEqualTo(10);
