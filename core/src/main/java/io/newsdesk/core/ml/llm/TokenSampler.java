@@ -9,8 +9,9 @@ import java.util.Random;
  * Turns one step's logits into the next token under {@link GenerationOptions}, applying the processors in
  * transformers' order: repetition penalty, temperature, top-k, top-p.
  *
- * <p>A vocabulary runs to 150,000 tokens, so nothing here sorts all of it: top-k keeps a heap of k, top-p sorts only
- * the tokens whose probability is not negligible, and plain sampling draws in vocabulary order without sorting.
+ * <p>A vocabulary runs to 150,000 tokens, so nothing here sorts all of it: top-k keeps a heap of k, top-p takes the
+ * best tokens by a heap growing until they hold its share (sorting the tokens whose probability is not negligible
+ * only for a nucleus of thousands), and plain sampling draws in vocabulary order without sorting.
  */
 public final class TokenSampler {
 
@@ -108,10 +109,12 @@ public final class TokenSampler {
         float max = logits[GreedyDecoder.argmax(logits)];
         int[] ids;
         boolean ordered = true;
+        double vocabularyWeight = Double.NaN; // what top-p takes its share of when no top-k came first
         if (options.topK() > 0 && options.topK() < logits.length) {
             ids = Logits.mostLikely(logits, options.topK());
         } else if (options.topP() < 1) {
-            ids = notNegligibleInOrder(logits, max, temperature);
+            vocabularyWeight = weightOfAll(logits, max, temperature);
+            ids = enoughForTopP(logits, max, temperature, options.topP() * vocabularyWeight);
         } else {
             ids = null;
             ordered = false;
@@ -128,9 +131,10 @@ public final class TokenSampler {
             Arrays.setAll(ids, i -> i);
         }
         if (ordered && options.topP() < 1) {
+            double share = Double.isNaN(vocabularyWeight) ? total : vocabularyWeight;
             double cumulative = 0;
             for (int i = 0; i < size; i++) {
-                cumulative += weights[i] / total;
+                cumulative += weights[i] / share;
                 if (cumulative >= options.topP()) {
                     size = i + 1;
                     break;
@@ -138,6 +142,37 @@ public final class TokenSampler {
             }
         }
         return new Candidates(ids, weights, size);
+    }
+
+    /** The summed weight of every token not negligible, the best one weighing 1. */
+    private static double weightOfAll(float[] logits, float max, double temperature) {
+        double total = 0;
+        for (float logit : logits) {
+            double scaled = (logit - max) / temperature;
+            if (scaled >= -NEGLIGIBLE) {
+                total += Math.exp(scaled);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The most likely tokens, most likely first, at least as many as hold {@code needed} of the weight. A nucleus is
+     * mostly a few dozen tokens, so the best 64 are taken by a heap, then 256, 1024..., before sorting every token
+     * that is not negligible (the margin keeps the cut, summed in another order, within the tokens taken).
+     */
+    private static int[] enoughForTopP(float[] logits, float max, double temperature, double needed) {
+        for (int k = 64; k < logits.length / 8; k *= 4) {
+            int[] best = Logits.mostLikely(logits, k);
+            double held = 0;
+            for (int id : best) {
+                held += Math.exp((logits[id] - max) / temperature);
+            }
+            if (held > needed * (1 + 1e-9)) {
+                return best;
+            }
+        }
+        return notNegligibleInOrder(logits, max, temperature);
     }
 
     /** The tokens within {@link #NEGLIGIBLE} of the best after temperature, most likely first. */

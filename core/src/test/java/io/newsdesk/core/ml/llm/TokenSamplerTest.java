@@ -64,7 +64,8 @@ class TokenSamplerTest {
             logits[i] = (float) (random.nextGaussian() * 4);
         }
         for (GenerationOptions o : List.of(options(1.0, 0, 1.0), options(0.7, 0, 0.9), options(1.0, 50, 1.0),
-                options(1.3, 40, 0.8), options(0.2, 0, 0.95), options(1.0, 1, 1.0))) {
+                options(1.3, 40, 0.8), options(0.2, 0, 0.95), options(1.0, 1, 1.0), options(2.0, 0, 0.5),
+                options(5.0, 0, 0.9))) { // nuclei of tens, hundreds, thousands and most of the vocabulary
             TreeMap<Integer, Double> expected = reference(logits, o);
             TreeMap<Integer, Double> actual = sampler(logits, o);
             assertThat(actual.keySet()).as("kept tokens, %s", o).isEqualTo(expected.keySet());
