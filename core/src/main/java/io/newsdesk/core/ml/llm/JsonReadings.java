@@ -75,38 +75,27 @@ final class JsonReadings {
 
     /** True when the value has closed: nothing may follow. */
     boolean complete() {
-        for (int i = 0; i < count; i++) {
-            if (readings[i].complete()) {
-                return true;
-            }
-        }
-        return false;
+        return some(JsonPrefix::complete);
     }
 
     /** True between values, keys and punctuation in every reading: where whitespace leaves the state as it was. */
     boolean betweenTokens() {
-        for (int i = 0; i < count; i++) {
-            if (!readings[i].betweenTokens()) {
-                return false;
-            }
-        }
-        return true;
+        return !some(reading -> !reading.betweenTokens());
     }
 
     /** True when every reading is inside a string (ruled or not), past any escape and between characters. */
     boolean inStrings() {
-        for (int i = 0; i < count; i++) {
-            if (!readings[i].inString() && !readings[i].inRuledString()) {
-                return false;
-            }
-        }
-        return true;
+        return !some(reading -> !reading.inString() && !reading.inRuledString());
     }
 
     /** True when some reading is inside a string with nothing to keep to but JSON: every string-safe token fits. */
     boolean inFreeString() {
+        return some(JsonPrefix::inString);
+    }
+
+    private boolean some(java.util.function.Predicate<JsonPrefix> test) {
         for (int i = 0; i < count; i++) {
-            if (readings[i].inString()) {
+            if (test.test(readings[i])) {
                 return true;
             }
         }
