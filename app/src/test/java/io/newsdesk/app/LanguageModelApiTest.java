@@ -437,6 +437,34 @@ class LanguageModelApiTest {
         assertThat(kinds).as("four answers of random weights write both kinds").containsExactlyInAnyOrder("paragraph", "quote");
     }
 
+    /**
+     * The same chat again runs no prompt token through the model, and its next turn only what it adds: usage says so
+     * in OpenAI's prompt_tokens_details.cached_tokens, and the answers are those of a model computing it all.
+     */
+    @Test
+    void aChatsNextTurnReusesThePromptItBeginsWith() {
+        List<Map<String, String>> first = List.of(Map.of("role", "user", "content", "Which roads did the flood close on Tuesday?"));
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "messages", first,
+                "max_tokens", 12, "temperature", 0));
+        JsonPath once = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .statusCode(200).extract().jsonPath();
+        int promptTokens = once.getInt("usage.prompt_tokens");
+        assertThat(once.getInt("usage.prompt_tokens_details.cached_tokens")).as("only what any chat begins with")
+                .isLessThan(promptTokens / 2);
+        JsonPath again = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(again.getInt("usage.prompt_tokens_details.cached_tokens")).isEqualTo(promptTokens);
+        assertThat(again.getString("choices[0].message.content")).isEqualTo(once.getString("choices[0].message.content"));
+
+        request.put("messages", List.of(first.get(0), Map.of("role", "assistant", "content",
+                once.getString("choices[0].message.content")), Map.of("role", "user", "content", "And the bridges?")));
+        JsonPath nextTurn = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(nextTurn.getInt("usage.prompt_tokens")).isGreaterThan(promptTokens);
+        assertThat(nextTurn.getInt("usage.prompt_tokens_details.cached_tokens")).as("the first turn's prompt, but for "
+                + "where the answer joins it").isGreaterThanOrEqualTo(promptTokens - 2);
+    }
+
     /** A map that keeps its keys in the order given, as a schema's properties must be. */
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
@@ -568,6 +596,7 @@ class LanguageModelApiTest {
     void aModelPublishedInBf16IsHeldInF16InHalfTheMemoryAndAnswers() {
         given().contentType(ContentType.JSON).body(Map.of("task", "text-generation", "folder", "tiny-qwen2-bf16"))
                 .put("/api/models/qwen-bf16").then().statusCode(200);
+        given().post("/api/models/qwen-tiny:unload").then().statusCode(200); // its prompt cache emptied: weights alone
         int full = given().post("/api/models/qwen-tiny:load").then().statusCode(200).body("precision", equalTo("F32"))
                 .extract().path("loadedBytes");
         int half = given().post("/api/models/qwen-bf16:load").then().statusCode(200).body("precision", equalTo("F16"))

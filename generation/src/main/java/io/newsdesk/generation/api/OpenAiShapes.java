@@ -24,6 +24,7 @@ final class OpenAiShapes {
         usage.put("prompt_tokens", c.promptTokens());
         usage.put("completion_tokens", c.completionTokens());
         usage.put("total_tokens", c.promptTokens() + c.completionTokens());
+        usage.put("prompt_tokens_details", Map.of("cached_tokens", c.cachedTokens()));
         return usage;
     }
 

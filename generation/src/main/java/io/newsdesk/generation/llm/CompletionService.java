@@ -44,9 +44,10 @@ public class CompletionService {
      * turn); {@code timedOut} when the request timeout cut it short (then the answers not begun are missing).
      *
      * @param promptTokens each prompt counted once, as OpenAI counts it, however many answers share it
+     * @param cachedTokens of those, the ones whose keys and values came from the model's prompt cache
      */
     public record Completion(String id, String model, long created, List<TextGenerator.Generation> choices,
-            int promptTokens, boolean timedOut) {
+            int promptTokens, int cachedTokens, boolean timedOut) {
 
         public Completion {
             choices = List.copyOf(choices);
@@ -269,7 +270,8 @@ public class CompletionService {
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || late.getAsBoolean();
         List<TextGenerator.Generation> choices = new ArrayList<>();
         int promptTokens = 0;
-        try (PromptOnce prefilled = new PromptOnce()) {
+        PromptOnce prefilled = new PromptOnce();
+        try (prefilled) {
             for (int i = 0; i < request.answers() && !(i > 0 && stop.getAsBoolean()); i++) {
                 int choice = i;
                 int promptIndex = i / request.choices();
@@ -297,7 +299,8 @@ public class CompletionService {
                 && (choices.size() < request.answers()
                         || choices.get(choices.size() - 1).finishReason() == TextGenerator.FinishReason.CANCELLED);
         count(request.model().name(), choices, timedOut);
-        return new Completion("cmpl-" + UUID.randomUUID(), request.model().name(), created, choices, promptTokens, timedOut);
+        return new Completion("cmpl-" + UUID.randomUUID(), request.model().name(), created, choices, promptTokens,
+                prefilled.cachedTokens(), timedOut);
     }
 
     /**
@@ -308,13 +311,20 @@ public class CompletionService {
     private static final class PromptOnce implements AutoCloseable {
 
         private TextGenerator.Prefilled current;
+        private int cachedTokens;
 
         /** The prompt prefilled for {@code answers}, the first time with {@code generator} (which holds the model's turn). */
         TextGenerator.Prefilled of(TextGenerator generator, int[] prompt, int answers, TextGenerator.PromptListener scored) {
             if (current == null) {
                 current = generator.prefill(prompt, answers, scored);
+                cachedTokens += current.cachedTokens();
             }
             return current;
+        }
+
+        /** Prompt tokens, over all the request's prompts, that came from the model's prompt cache. */
+        int cachedTokens() {
+            return cachedTokens;
         }
 
         /** Done with this prompt: the next call to {@link #of} prefills the next. */

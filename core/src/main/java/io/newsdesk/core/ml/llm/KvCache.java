@@ -69,15 +69,23 @@ public final class KvCache implements AutoCloseable {
      * prompt): copying the keys and values costs far less than computing them again.
      */
     KvCache fork() {
+        return fork(length);
+    }
+
+    /** A copy of the first {@code tokens} cached, for a sequence that shares only those with this one. */
+    KvCache fork(int tokens) {
+        if (tokens < 0 || tokens > length) {
+            throw new IllegalArgumentException(tokens + " of " + length + " cached tokens");
+        }
         KvCache copy = new KvCache(manager.getParentManager().newSubManager(), keys.length);
-        NDIndex filled = new NDIndex(":, :{}, :", length);
+        NDIndex filled = new NDIndex(":, :{}, :", tokens);
         for (int layer = 0; layer < keys.length; layer++) {
             if (keys[layer] != null) {
                 copy.keys[layer] = copied(keys[layer], filled, copy.manager);
                 copy.values[layer] = copied(values[layer], filled, copy.manager);
             }
         }
-        copy.length = length;
+        copy.length = tokens;
         return copy;
     }
 

@@ -28,18 +28,30 @@ public final class TextGenerator {
 
         private final int[] ids;
         private final float[] nextLogits;
+        private final int cachedTokens;
         private KvCache cache;
         private int answersLeft;
 
-        private Prefilled(int[] ids, KvCache cache, float[] nextLogits, int answers) {
+        private Prefilled(int[] ids, KvCache cache, float[] nextLogits, int answers, int cachedTokens) {
             this.ids = ids;
             this.cache = cache;
             this.nextLogits = nextLogits;
             this.answersLeft = answers;
+            this.cachedTokens = cachedTokens;
         }
 
         public int length() {
             return ids.length;
+        }
+
+        /** The logits for the first new token. */
+        float[] nextLogits() {
+            return nextLogits.clone();
+        }
+
+        /** The prompt's first tokens whose keys and values came from the {@link PromptCache}, not the model. */
+        public int cachedTokens() {
+            return cachedTokens;
         }
 
         private KvCache cacheForNextAnswer() {
@@ -73,15 +85,26 @@ public final class TextGenerator {
     private final CausalLm model;
     private final LmTokenizer tokenizer;
     private final int prefillChunk;
+    private final PromptCache promptCache;
 
     public TextGenerator(CausalLm model, LmTokenizer tokenizer) {
-        this(model, tokenizer, PREFILL_CHUNK);
+        this(model, tokenizer, PREFILL_CHUNK, null);
+    }
+
+    /** Prompts start from the longest start they share with one in {@code promptCache} (null: none kept). */
+    public TextGenerator(CausalLm model, LmTokenizer tokenizer, PromptCache promptCache) {
+        this(model, tokenizer, PREFILL_CHUNK, promptCache);
     }
 
     TextGenerator(CausalLm model, LmTokenizer tokenizer, int prefillChunk) {
+        this(model, tokenizer, prefillChunk, null);
+    }
+
+    private TextGenerator(CausalLm model, LmTokenizer tokenizer, int prefillChunk, PromptCache promptCache) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.prefillChunk = prefillChunk;
+        this.promptCache = promptCache;
     }
 
     public Generation generate(String prompt, GenerationOptions options) {
@@ -139,14 +162,16 @@ public final class TextGenerator {
         if (promptIds.length == 0) {
             throw new IllegalArgumentException("the prompt has no tokens");
         }
-        KvCache cache = model.newCache();
+        // a scored prompt needs every position's logits, which the prompt cache does not keep
+        PromptCache.Hit hit = scored == null && promptCache != null ? promptCache.longestStart(promptIds) : null;
+        KvCache cache = hit == null ? model.newCache() : hit.cache();
         try {
-            float[] last = null;
+            float[] last = hit == null ? null : hit.lastLogits();
             int chunk = scored == null ? prefillChunk : Math.min(prefillChunk, SCORED_CHUNK);
             if (scored != null) {
                 scored.token(0, promptIds[0], null);
             }
-            for (int start = 0; start < promptIds.length; start += chunk) {
+            for (int start = hit == null ? 0 : hit.tokens(); start < promptIds.length; start += chunk) {
                 int[] part = Arrays.copyOfRange(promptIds, start, Math.min(promptIds.length, start + chunk));
                 if (scored == null) {
                     last = model.forwardLast(part, cache);
@@ -158,7 +183,10 @@ public final class TextGenerator {
                 }
                 last = rows[rows.length - 1];
             }
-            return new Prefilled(promptIds.clone(), cache, last, answers);
+            if (scored == null && promptCache != null && (hit == null || !hit.whole())) {
+                promptCache.remember(promptIds, cache, last);
+            }
+            return new Prefilled(promptIds.clone(), cache, last, answers, hit == null ? 0 : hit.tokens());
         } catch (RuntimeException e) {
             cache.close();
             throw e;

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.newsdesk.core.ml.llm.CausalLm;
 import io.newsdesk.core.ml.llm.ChatTemplate;
 import io.newsdesk.core.ml.llm.LmTokenizer;
+import io.newsdesk.core.ml.llm.PromptCache;
 import io.newsdesk.core.ml.llm.SamplingDefaults;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.problem.ServiceUnavailableException;
@@ -18,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * A loaded language model shared by every request: requests take turns (a fair lock, so they are served in the
- * order they came), each with its own KV cache, so no request sees another's tokens.
+ * order they came), each with its own KV cache, so no request sees another's tokens. Recent prompts' keys and values
+ * are kept ({@link PromptCache}), so a prompt that begins like one of them runs only from where they part.
  */
 public final class LoadedLm implements AutoCloseable {
 
@@ -27,23 +29,33 @@ public final class LoadedLm implements AutoCloseable {
     private final LmTokenizer tokenizer;
     private final Optional<ChatTemplate> chatTemplate;
     private final SamplingDefaults samplingDefaults;
+    private final PromptCache promptCache;
     private final ReentrantLock turn = new ReentrantLock(true);
 
     LoadedLm(String name, CausalLm model, LmTokenizer tokenizer, Optional<ChatTemplate> chatTemplate,
-            SamplingDefaults samplingDefaults) {
+            SamplingDefaults samplingDefaults, long promptCacheBytes) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
         this.chatTemplate = chatTemplate;
         this.samplingDefaults = samplingDefaults;
+        this.promptCache = new PromptCache(model.config(), promptCacheBytes);
     }
+
+    /** Most bytes of recent prompts' keys and values kept per model unless configured otherwise. */
+    public static final long PROMPT_CACHE_BYTES = 256L << 20;
 
     /** Loads the model folder's weights onto {@code device}, its tokenizer and its chat template, if it has one. */
     public static LoadedLm load(String name, Path folder, Device device) throws IOException {
+        return load(name, folder, device, PROMPT_CACHE_BYTES);
+    }
+
+    /** As {@link #load(String, Path, Device)}, keeping at most {@code promptCacheBytes} of recent prompts. */
+    public static LoadedLm load(String name, Path folder, Device device, long promptCacheBytes) throws IOException {
         CausalLm model = CausalLm.load(folder, device);
         try {
             return new LoadedLm(name, model, LmTokenizer.load(folder), ChatTemplate.fromFolder(folder),
-                    SamplingDefaults.read(folder));
+                    SamplingDefaults.read(folder), promptCacheBytes);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
@@ -87,7 +99,7 @@ public final class LoadedLm implements AutoCloseable {
             throw new ServiceUnavailableException("model-busy", "Model busy", "interrupted while waiting for the model");
         }
         try {
-            return work.apply(new TextGenerator(model, tokenizer));
+            return work.apply(new TextGenerator(model, tokenizer, promptCache));
         } finally {
             turn.unlock();
         }
@@ -98,14 +110,16 @@ public final class LoadedLm implements AutoCloseable {
         return turn.getQueueLength();
     }
 
+    /** Memory it holds: its weights and the keys and values of the recent prompts it keeps. */
     long bytes() {
-        return model.weightBytes();
+        return model.weightBytes() + promptCache.bytes();
     }
 
     @Override
     public void close() {
         turn.lock();
         try {
+            promptCache.close();
             tokenizer.close();
             model.close();
         } finally {

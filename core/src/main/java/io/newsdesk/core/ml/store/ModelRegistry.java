@@ -58,7 +58,7 @@ public class ModelRegistry {
     public ModelRegistry(DataSource dataSource, ModelsConfig config, DataConfig data,
             @ConfigProperty(name = ComputeDevice.KEY, defaultValue = "auto") String device) {
         this(dataSource, Path.of(config.dir().orElse(Path.of(data.dir(), "models").toString())), config.maxLoadedBytes(),
-                (name, folder) -> LoadedLm.load(name, folder, ComputeDevice.choose(device)));
+                (name, folder) -> LoadedLm.load(name, folder, ComputeDevice.choose(device), config.promptCacheBytes()));
     }
 
     ModelRegistry(DataSource dataSource, Path store, long maxLoadedBytes, Loader loader) {

@@ -16,6 +16,13 @@ public interface ModelsConfig {
     @WithDefault("8000000000")
     long maxLoadedBytes();
 
+    /**
+     * Most bytes of recent prompts' keys and values each loaded model keeps, so that a prompt beginning like one of
+     * them (a chat's next turn) runs only from where they part; 0 keeps none.
+     */
+    @WithDefault("268435456")
+    long promptCacheBytes();
+
     /** Registered models to load when the service starts, in this order; none by default. */
     Optional<List<String>> preload();
 }
