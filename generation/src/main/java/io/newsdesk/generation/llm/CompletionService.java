@@ -123,8 +123,9 @@ public class CompletionService {
     }
 
     /**
-     * A chat whose model is offered tools: they go through its chat template, which must lay out calls in
-     * {@code <tool_call>} tags; a forced call's answer starts with the opening tag, written into the prompt.
+     * A chat whose model is offered tools: they go through its chat template, which must lay out calls in a way
+     * {@link io.newsdesk.core.ml.llm.ToolCallFormat} reads; a forced call's answer starts with the format's opening,
+     * written into the prompt.
      */
     public Prepared prepareChat(String model, List<ChatTemplate.Message> messages, ToolUse tools,
             SamplingParameters parameters) {

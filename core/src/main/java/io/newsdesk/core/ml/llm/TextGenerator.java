@@ -201,7 +201,6 @@ public final class TextGenerator {
         TokenSampler sampler = new TokenSampler(options, promptIds.length);
         int[] context = Arrays.copyOf(promptIds, promptIds.length + options.maxNewTokens());
         int length = promptIds.length;
-        int[] generated = new int[options.maxNewTokens()];
         int n = 0;
         AnswerText answer = new AnswerText(tokenizer, options.maxNewTokens());
         String emitted = "";
@@ -234,7 +233,7 @@ public final class TextGenerator {
                 if (tokens != null) {
                     tokens.token(next, raw);
                 }
-                generated[n++] = next;
+                n++;
                 context[length++] = next;
                 String text = answer.append(next);
                 int stopAt = firstStop(text, emitted.length(), options);
@@ -250,7 +249,7 @@ public final class TextGenerator {
                     emitted = text.substring(0, safe);
                 }
                 if (json != null && json.complete()) {
-                    if (options.jsonAfter() == null || options.jsonAfter().isEmpty()) { // the answer was the object
+                    if (trigger == null || trigger.answerWasTheObject()) {
                         reason = FinishReason.STOP;
                         break;
                     }
@@ -264,7 +263,7 @@ public final class TextGenerator {
                 }
             }
         }
-        String text = tokenizer.decode(Arrays.copyOf(generated, n));
+        String text = answer.text(); // the whole answer's text, as decoding all its tokens at once gives
         int stopAt = firstStop(text, 0, options);
         String result = stopAt >= 0 ? text.substring(0, stopAt) : text;
         if (result.length() > emitted.length() && result.startsWith(emitted)) {
@@ -309,6 +308,11 @@ public final class TextGenerator {
 
         void closedAt(int end) {
             lookFrom = end;
+        }
+
+        /** Whether the object just closed ends the answer: one opened at its start, with no trigger text before it. */
+        boolean answerWasTheObject() {
+            return options.jsonAfter().isEmpty();
         }
 
         private JsonConstraint begun(String written) {
