@@ -4,8 +4,10 @@ import io.newsdesk.core.http.Cursor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.hibernate.Session;
+import org.hibernate.StaleStateException;
 
 /**
  * Stores, reads, lists and deletes articles. Every change takes the next number of the content change sequence
@@ -29,6 +33,9 @@ public class ArticleService {
 
     /** Ids per summary query; PostgreSQL allows at most 65,535 bind parameters in one statement. */
     static final int SUMMARY_CHUNK = 10_000;
+
+    /** PostgreSQL's unique violation and serialization failure: another request got there first. */
+    private static final Set<String> RACE_STATES = Set.of("23505", "40001");
 
     private final ArticleRepository articles;
     private final Event<ArticleChanged> changed;
@@ -72,7 +79,7 @@ public class ArticleService {
             }
             articles.flush();
         } catch (PersistenceException e) {
-            throw new ConcurrentUpdateException(id, e);
+            throw conflictOr(id, e);
         }
         changed.fire(new ArticleChanged(id, target.changeSeq, false, existing == null));
         return new ArticleWrite(ArticleView.of(target),
@@ -97,7 +104,7 @@ public class ArticleService {
         try {
             articles.flush();
         } catch (PersistenceException e) {
-            throw new ConcurrentUpdateException(id, e);
+            throw conflictOr(id, e);
         }
         changed.fire(new ArticleChanged(id, seq, true, false));
     }
@@ -239,6 +246,20 @@ public class ArticleService {
 
     private static Instant toInstant(OffsetDateTime time) {
         return time.toInstant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A write that lost a race (a stale version, or another request inserting the same id first) is a 409 the
+     * client may retry; any other failure is not, and is passed on as it is.
+     */
+    static RuntimeException conflictOr(String id, PersistenceException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException
+                    || cause instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
+                return new ConcurrentUpdateException(id, e);
+            }
+        }
+        return e;
     }
 
     private static String blankToNull(String s) {

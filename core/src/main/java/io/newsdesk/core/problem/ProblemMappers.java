@@ -18,6 +18,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,7 +61,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
-        return ProblemResponses.render(invalidField(fieldPath(e), "cannot be read from the JSON given"), path(uri));
+        String reason = e instanceof RefusedJsonValueException refused ? refused.reason() : "cannot be read from the JSON given";
+        return ProblemResponses.render(invalidField(fieldPath(e), reason), path(uri));
     }
 
     @ServerExceptionMapper
@@ -142,11 +144,36 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        SQLException refusedData = dataException(e);
+        if (refusedData != null) {
+            // the statement failed and its transaction with it, so nothing was stored
+            return badRequest(InvalidRequestException.SLUG, "Invalid request",
+                    "the request holds a value the database cannot store: " + firstLine(refusedData.getMessage()), uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error on %s (reference %s)", path(uri), reference);
         return ProblemResponses.render(Problem.of("internal-error", "Internal error", 500,
                 "the service failed to answer; the operators can find reference " + reference + " in its log")
                 .with("reference", reference), path(uri));
+    }
+
+    /**
+     * The SQL error of class 22 (data exception: a value too long, out of range, or text PostgreSQL cannot hold) in
+     * {@code e}'s causes, or null: a value from the request that validation let through and the database refused.
+     */
+    static SQLException dataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end).strip();
     }
 
     static Problem describe(MismatchedInputException e) {

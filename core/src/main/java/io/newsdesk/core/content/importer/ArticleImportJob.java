@@ -14,6 +14,7 @@ import io.newsdesk.core.content.WriteConditions;
 import io.newsdesk.core.jobs.JobContext;
 import io.newsdesk.core.jobs.JobHandler;
 import io.newsdesk.core.problem.ProblemException;
+import io.newsdesk.core.problem.RefusedJsonValueException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -116,7 +117,8 @@ public class ArticleImportJob implements JobHandler {
         }
         if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             var last = mapping.getPath().get(mapping.getPath().size() - 1);
-            return (last.getFieldName() != null ? last.getFieldName() : "value") + ": wrong type or format";
+            String reason = e instanceof RefusedJsonValueException refused ? refused.reason() : "wrong type or format";
+            return (last.getFieldName() != null ? last.getFieldName() : "value") + ": " + reason;
         }
         var location = e.getLocation();
         return "malformed JSON" + (location == null ? "" : " at column " + location.getColumnNr());

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Models", description = "The model store's registry: which model folder serves which task under which name.")
 public class ModelResource {
 
-    static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    static final String NAME = ModelRegistry.NAME_PATTERN;
 
     private final ModelRegistry registry;
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,6 +39,10 @@ import org.jboss.logging.Logger;
 public class ModelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+
+    /** What a model's name may be: it appears in URLs and in the OpenAI-compatible {@code model} field. */
+    public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
     private final DataSource dataSource;
     private final Path store;
@@ -93,9 +99,14 @@ public class ModelRegistry {
         return find(name).orElseThrow();
     }
 
-    /** The folder inside the store; anything outside it is refused. */
+    /** The folder inside the store; anything outside it, or no path at all, is refused. */
     private Path resolve(String folder) {
-        Path path = store.resolve(folder).normalize();
+        Path path;
+        try {
+            path = store.resolve(folder).normalize();
+        } catch (InvalidPathException e) {
+            throw new InvalidRequestException("folder: not a path (" + e.getReason() + ")");
+        }
         if (!path.startsWith(store) || !Files.isRegularFile(path.resolve("config.json"))) {
             throw new InvalidRequestException("folder: " + folder + " is not a model folder inside the model store");
         }
@@ -107,6 +118,9 @@ public class ModelRegistry {
     }
 
     public Optional<RegisteredModel> find(String name) {
+        if (!NAME.matcher(name).matches()) {
+            return Optional.empty(); // never registered, and PostgreSQL would refuse some such names (a NUL) outright
+        }
         return query("SELECT name, task, folder, registered_at FROM core_model WHERE name = ?", name).stream().findFirst();
     }
 
