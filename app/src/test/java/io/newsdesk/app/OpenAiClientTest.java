@@ -7,9 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.http.StreamResponse;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionContentPart;
+import com.openai.models.chat.completions.ChatCompletionContentPartImage;
+import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.StructuredChatCompletion;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
@@ -71,6 +75,39 @@ class OpenAiClientTest {
 
         ChatCompletionCreateParams unknown = params.toBuilder().model("no-such-model").build();
         assertThatThrownBy(() -> client.chat().completions().create(unknown)).isInstanceOf(NotFoundException.class);
+    }
+
+    /**
+     * Content as arrays of text parts, as clients send it for system and user messages, reads as the same text joined
+     * by line breaks; an image part is refused, as the models read text only. The end-user fields are taken.
+     */
+    @Test
+    void theOfficialClientSendsContentPartsAndEndUserIds() {
+        OpenAIClient client = clientOfARegisteredModel();
+        ChatCompletionCreateParams asStrings = ChatCompletionCreateParams.builder().model("qwen-sdk")
+                .addSystemMessage("You write headlines.\nKeep them short.")
+                .addUserMessage("The library reopens.\nSuggest a headline.").maxCompletionTokens(8).temperature(0.0).build();
+        ChatCompletionCreateParams asParts = ChatCompletionCreateParams.builder().model("qwen-sdk")
+                .addSystemMessageOfArrayOfContentParts(List.of(textPart("You write headlines."), textPart("Keep them short.")))
+                .addUserMessageOfArrayOfContentParts(List.of(ChatCompletionContentPart.ofText(textPart("The library reopens.")),
+                        ChatCompletionContentPart.ofText(textPart("Suggest a headline."))))
+                .maxCompletionTokens(8).temperature(0.0).user("editor-17").safetyIdentifier("desk-4").build();
+        ChatCompletion fromStrings = client.chat().completions().create(asStrings);
+        ChatCompletion fromParts = client.chat().completions().create(asParts);
+        assertThat(fromParts.usage().orElseThrow().promptTokens()).isEqualTo(fromStrings.usage().orElseThrow().promptTokens());
+        assertThat(fromParts.choices().get(0).message().content()).isEqualTo(fromStrings.choices().get(0).message().content());
+
+        ChatCompletionCreateParams withImage = ChatCompletionCreateParams.builder().model("qwen-sdk")
+                .addUserMessageOfArrayOfContentParts(List.of(ChatCompletionContentPart.ofText(textPart("What is in this photo?")),
+                        ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder().imageUrl(
+                                ChatCompletionContentPartImage.ImageUrl.builder().url("https://example.com/harbour.jpg").build()).build())))
+                .maxCompletionTokens(4).build();
+        assertThatThrownBy(() -> client.chat().completions().create(withImage)).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("messages[0].content").hasMessageContaining("text only");
+    }
+
+    private static ChatCompletionContentPartText textPart(String text) {
+        return ChatCompletionContentPartText.builder().text(text).build();
     }
 
     /** Several answers, logprobs and the legacy completions endpoint, read through the SDK's own types. */

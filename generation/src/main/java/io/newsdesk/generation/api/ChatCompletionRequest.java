@@ -2,6 +2,7 @@ package io.newsdesk.generation.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,7 +63,11 @@ public record ChatCompletionRequest(
                 + "calls; false: its first only. A forced answer makes one") Boolean parallelToolCalls,
         @JsonProperty("newsdesk_context") @Valid @Schema(description = "Newsdesk extension: ground the answer in the "
                 + "newsroom's archive. The most relevant articles are put in the system message, numbered for citation, "
-                + "and returned as newsdesk_citations.") ArchiveGrounding context) {
+                + "and returned as newsdesk_citations.") ArchiveGrounding context,
+        @Size(max = 256) @Schema(description = "OpenAI's end-user identifier (at most 256 characters): accepted so "
+                + "that clients which send it work; not used") String user,
+        @JsonProperty("safety_identifier") @Size(max = 256) @Schema(description = "What OpenAI now asks for in place "
+                + "of user (at most 256 characters): accepted, not used") String safetyIdentifier) {
 
     /** Which archive articles to ground a chat in. */
     public record ArchiveGrounding(
@@ -77,13 +82,20 @@ public record ChatCompletionRequest(
      * answers the call its tool_call_id names.
      */
     public record Message(@NotNull @Pattern(regexp = "system|user|assistant|developer|tool") String role,
-            @Size(max = 200_000) String content,
+            @Size(max = 200_000) @JsonDeserialize(using = MessageContent.class) @Schema(description = "A string, or "
+                    + "an array of up to 100 text parts [{\"type\": \"text\", \"text\": ...}] joined with line breaks; "
+                    + "at most 200,000 characters. Image, audio and file parts are refused: the models read text only",
+                    oneOf = {String.class, TextPart[].class}) String content,
             @JsonProperty("tool_calls") @Size(max = 32) List<@Valid @NotNull ToolCall> toolCalls,
             @JsonProperty("tool_call_id") @Size(max = 200) String toolCallId) {
 
         public Message(String role, String content) {
             this(role, content, null, null);
         }
+    }
+
+    /** A text part of a message's content, as OpenAI's content arrays hold them. */
+    public record TextPart(@Schema(enumeration = "text") String type, String text) {
     }
 
     /** A call an assistant made, as OpenAI returned it: arguments are JSON text. */

@@ -3,6 +3,7 @@ package io.newsdesk.generation.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** OpenAI's (legacy) text completion request. */
@@ -34,5 +35,7 @@ public record CompletionRequest(
                 + "100 added to its logit before sampling: -100 bans the token, 100 all but forces it") JsonNode logitBias,
         @JsonProperty("best_of") @Schema(description = "n to 8 candidates per prompt, of which the n with the highest "
                 + "log-probability per token are returned; not with stream")
-        Integer bestOf) {
+        Integer bestOf,
+        @Size(max = 256) @Schema(description = "OpenAI's end-user identifier (at most 256 characters): accepted so "
+                + "that clients which send it work; not used") String user) {
 }
