@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,26 @@ class EditorResourceTest {
             + "would come from renegotiated energy contracts. A spokesperson for the readers' campaign called the decision a "
             + "victory for the town.";
 
+
+    /** In a title-case headline capitals say nothing; the archive's articles say which words are names. */
+    @Test
+    void namesInATitleCaseHeadlineAreJudgedByHowTheArchiveWritesThem() {
+        String id = uniqueId("casing");
+        given().contentType(ContentType.JSON).body(article("Harbour plan wins support", "news",
+                "Councillor Zanele Okafor presented the harbour plan on Monday. Residents said Okafor listened. The plan "
+                        + "unveils new ferry berths, and the council unveils its budget next week."))
+                .put("/api/articles/" + id).then().statusCode(201);
+        JsonPath keywords = given().contentType(ContentType.JSON)
+                .body(Map.of("text", "Okafor Unveils Ferry Berths\n\nThe berths open in spring.", "count", 5))
+                .post("/api/editor/keywords").then().statusCode(200).extract().jsonPath();
+        assertThat(keywords.getList("entities", String.class)).contains("Okafor").noneMatch(name -> name.contains("Unveils"));
+    }
     @Test
     void summariesAndSeoTextForAnArticleOrATextNameTheirEngine() {
         String id = uniqueId("lib");
-        put(id, article("Every Harbridge library stays open after budget vote", "news-editor", BODY)).then().statusCode(201);
+        Map<String, Object> story = new HashMap<>(article("Every Harbridge library stays open after budget vote", "news-editor", BODY));
+        story.put("standfirst", "Councillors in Harbridge voted to keep every branch open.");
+        put(id, story).then().statusCode(201);
 
         JsonPath summary = given().contentType(ContentType.JSON).body(Map.of("articleId", id, "sentences", 2))
                 .post("/api/editor/summarize").then().statusCode(200).body("engine", startsWith("extractive")).extract().jsonPath();
@@ -58,14 +75,17 @@ class EditorResourceTest {
 
     @Test
     void pastedControlCharactersStayOutOfWhatTheToolsWrite() {
-        String pasted = "\u0000Every Harbridge library\u0007 stays open.\u001b " + BODY;
-        JsonPath seo = given().contentType(ContentType.JSON).body(Map.of("text", pasted, "title", "Libraries\u0000 stay open"))
+        String pasted = "\u0002Every Harbridge library\u0007 stays open.\u001b " + BODY;
+        JsonPath seo = given().contentType(ContentType.JSON).body(Map.of("text", pasted, "title", "Libraries\u0008 stay open"))
                 .post("/api/editor/seo").then().statusCode(200).extract().jsonPath();
         assertThat(seo.getString("metaDescription")).isNotBlank().doesNotContainPattern("\\p{Cc}");
         assertThat(seo.getString("slug")).isEqualTo("libraries-stay-open");
         JsonPath summary = given().contentType(ContentType.JSON).body(Map.of("text", pasted, "sentences", 10))
                 .post("/api/editor/summarize").then().statusCode(200).extract().jsonPath();
         assertThat(summary.getString("summary")).contains("Every Harbridge library").doesNotContainPattern("[\\p{Cc}&&[^\\n]]");
+        // NUL alone is refused, as everywhere in the API: no text needs it and the database cannot hold it
+        given().contentType(ContentType.JSON).body(Map.of("text", "\u0000" + BODY)).post("/api/editor/summarize").then()
+                .statusCode(400).body("errors[0].field", equalTo("text"));
     }
 
     @Test

@@ -9,9 +9,11 @@ import io.newsdesk.core.http.BodyLimit;
 import io.newsdesk.core.index.IndexSync;
 import io.newsdesk.core.problem.InvalidRequestException;
 import io.newsdesk.generation.editor.ArchiveContext;
+import io.newsdesk.generation.editor.ArchiveWordCasing;
 import io.newsdesk.generation.editor.ExtractiveSummarizer;
 import io.newsdesk.generation.editor.HeadlineWriter;
 import io.newsdesk.generation.editor.KeyphraseExtractor;
+import io.newsdesk.generation.editor.NamedEntities;
 import io.newsdesk.generation.editor.SectionTagger;
 import io.newsdesk.generation.editor.Sentences;
 import io.newsdesk.generation.editor.SeoText;
@@ -56,10 +58,12 @@ public class EditorResource {
     private final ArchiveContext archive;
     private final LlmEditor llm;
     private final Optional<String> defaultModel;
+    private final ArchiveWordCasing casing;
 
     public EditorResource(ExtractiveSummarizer summarizer, KeyphraseExtractor keyphrases, SectionTagger tagger,
             ArticleService articles, IndexSync index, DocumentEmbedder documents, ArchiveContext archive, LlmEditor llm,
-            @ConfigProperty(name = "newsdesk.editor.model") Optional<String> defaultModel) {
+            ArchiveWordCasing casing, @ConfigProperty(name = "newsdesk.editor.model") Optional<String> defaultModel) {
+        this.casing = casing;
         this.archive = archive;
         this.llm = llm;
         this.defaultModel = defaultModel;
@@ -137,7 +141,8 @@ public class EditorResource {
     @BodyLimit(MAX_BODY_BYTES)
     @Operation(summary = "Keywords and entities",
             description = "Keyphrases of one to three words scored by similarity to the whole text on bge-small-en-v1.5 "
-                    + "and picked with MMR for coverage; entities are capitalised word sequences inside sentences, most "
+                    + "and picked with MMR for coverage; entities are names (runs of capitalised words, judged at a "
+                    + "sentence's start and in title-case headlines by how the text and the archive write each word), most "
                     + "frequent first. Limits: text 100,000 characters, count 1-20 (default 10), body 512 KiB.")
     @APIResponse(responseCode = "200", description = "Keywords, entities and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
@@ -146,7 +151,7 @@ public class EditorResource {
         Source source = source(input);
         int count = input.count() == null ? 10 : input.count();
         return new EditorResults.Keywords(KeyphraseExtractor.ENGINE, keyphrases.keyphrases(source.text(), count),
-                KeyphraseExtractor.entities(source.text(), count));
+                NamedEntities.find(source.text(), count, casing.current()));
     }
 
     @POST

@@ -17,8 +17,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 /**
  * Keyphrases by embedding: the text's phrases of one to three words without stop words (Lucene's English list) are
  * embedded and scored by similarity to the whole text's vector; among the most similar, maximal marginal relevance
- * picks a list that covers the text rather than repeating its main phrase. Entities are the
- * capitalised word sequences met inside sentences, most frequent first.
+ * picks a list that covers the text rather than repeating its main phrase. (Names are {@link NamedEntities}.)
  */
 @ApplicationScoped
 public class KeyphraseExtractor {
@@ -28,7 +27,6 @@ public class KeyphraseExtractor {
     static final double DIVERSITY = 0.5;
     static final int POOL_PER_KEYWORD = 3;
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*");
-    private static final Pattern CAPITALISED = Pattern.compile("\\b(\\p{Lu}[\\p{L}'\u2019-]+(?:\\s+\\p{Lu}[\\p{L}'\u2019-]+)*)");
 
     private final TextEmbedder embedder;
     private final DocumentEmbedder documents;
@@ -86,22 +84,5 @@ public class KeyphraseExtractor {
 
     private static boolean stop(String word) {
         return EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word) || word.chars().allMatch(Character::isDigit);
-    }
-
-    /** Capitalised word sequences inside sentences (not a sentence's first word), most frequent first. */
-    public static List<String> entities(String text, int count) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String sentence : Sentences.of(text)) {
-            int space = sentence.indexOf(' ');
-            if (space < 0) {
-                continue;
-            }
-            Matcher m = CAPITALISED.matcher(sentence.substring(space + 1));
-            while (m.find()) {
-                counts.merge(m.group(1), 1, Integer::sum);
-            }
-        }
-        return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(count)
-                .map(Map.Entry::getKey).toList();
     }
 }

@@ -6,7 +6,7 @@ import io.newsdesk.core.testing.TestModels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Keyphrases on the real embedder, entities, and compressed headlines. */
+/** Keyphrases on the real embedder, and compressed headlines. */
 class KeyphrasesAndHeadlinesTest {
 
     @Test
@@ -21,14 +21,6 @@ class KeyphrasesAndHeadlinesTest {
             assertThat(words.length).isBetween(1, 3);
             assertThat(List.of("the", "of", "and", "a", "on")).doesNotContain(words[0], words[words.length - 1]);
         }
-    }
-
-    @Test
-    void entitiesAreCapitalisedSequencesInsideSentences() {
-        List<String> entities = KeyphraseExtractor.entities(
-                "Officials in Harbridge met on Tuesday. The mayor of Harbridge thanked Anna Lowe. Later Anna Lowe left.", 5);
-        assertThat(entities.get(0)).isIn("Harbridge", "Anna Lowe");
-        assertThat(entities).contains("Harbridge", "Anna Lowe").doesNotContain("Officials", "The");
     }
 
     @Test
