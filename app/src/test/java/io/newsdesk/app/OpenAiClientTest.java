@@ -15,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionContentPart;
 import com.openai.models.chat.completions.ChatCompletionContentPartImage;
 import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionUserMessageParam;
 import com.openai.models.chat.completions.StructuredChatCompletion;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -79,7 +80,8 @@ class OpenAiClientTest {
 
     /**
      * Content as arrays of text parts, as clients send it for system and user messages, reads as the same text joined
-     * by line breaks; an image part is refused, as the models read text only. The end-user fields are taken.
+     * by line breaks; an image part is refused, as the models read text only. A participant's name (which this
+     * template does not use) and the end-user fields are taken.
      */
     @Test
     void theOfficialClientSendsContentPartsAndEndUserIds() {
@@ -89,8 +91,9 @@ class OpenAiClientTest {
                 .addUserMessage("The library reopens.\nSuggest a headline.").maxCompletionTokens(8).temperature(0.0).build();
         ChatCompletionCreateParams asParts = ChatCompletionCreateParams.builder().model("qwen-sdk")
                 .addSystemMessageOfArrayOfContentParts(List.of(textPart("You write headlines."), textPart("Keep them short.")))
-                .addUserMessageOfArrayOfContentParts(List.of(ChatCompletionContentPart.ofText(textPart("The library reopens.")),
-                        ChatCompletionContentPart.ofText(textPart("Suggest a headline."))))
+                .addMessage(ChatCompletionUserMessageParam.builder().name("anna").contentOfArrayOfContentParts(List.of(
+                        ChatCompletionContentPart.ofText(textPart("The library reopens.")),
+                        ChatCompletionContentPart.ofText(textPart("Suggest a headline.")))).build())
                 .maxCompletionTokens(8).temperature(0.0).user("editor-17").safetyIdentifier("desk-4").build();
         ChatCompletion fromStrings = client.chat().completions().create(asStrings);
         ChatCompletion fromParts = client.chat().completions().create(asParts);

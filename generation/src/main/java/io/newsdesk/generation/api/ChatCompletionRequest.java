@@ -87,10 +87,12 @@ public record ChatCompletionRequest(
                     + "at most 200,000 characters. Image, audio and file parts are refused: the models read text only",
                     oneOf = {String.class, TextPart[].class}) String content,
             @JsonProperty("tool_calls") @Size(max = 32) List<@Valid @NotNull ToolCall> toolCalls,
-            @JsonProperty("tool_call_id") @Size(max = 200) String toolCallId) {
+            @JsonProperty("tool_call_id") @Size(max = 200) String toolCallId,
+            @Size(max = 64) @Schema(description = "The participant's name (at most 64 characters), passed to the chat "
+                    + "template as message.name for templates that tell speakers of one role apart") String name) {
 
         public Message(String role, String content) {
-            this(role, content, null, null);
+            this(role, content, null, null, null);
         }
     }
 

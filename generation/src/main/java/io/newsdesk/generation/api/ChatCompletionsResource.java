@@ -223,7 +223,7 @@ public class ChatCompletionsResource {
                 }
             }
             messages.add(new ChatTemplate.Message(m.role().equals("developer") ? "system" : m.role(), m.content(),
-                    toolCalls, m.toolCallId()));
+                    toolCalls, m.toolCallId(), m.name()));
         }
         return messages;
     }

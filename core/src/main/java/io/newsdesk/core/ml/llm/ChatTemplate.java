@@ -29,19 +29,26 @@ public final class ChatTemplate {
 
     /**
      * One chat message: an assistant's may carry the tool calls it made (then its content may be null), a tool's
-     * message the id of the call it answers.
+     * message the id of the call it answers; any may name its participant, for templates that tell speakers apart.
      */
-    public record Message(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+    public record Message(String role, String content, List<ToolCall> toolCalls, String toolCallId, String name) {
 
         public Message(String role, String content) {
-            this(role, content, null, null);
+            this(role, content, null, null, null);
         }
 
-        /** As templates read it: role and content, and tool_calls and tool_call_id where present. */
+        public Message(String role, String content, List<ToolCall> toolCalls, String toolCallId) {
+            this(role, content, toolCalls, toolCallId, null);
+        }
+
+        /** As templates read it: role and content, and tool_calls, tool_call_id and name where present. */
         Map<String, Object> forTemplate() {
             Map<String, Object> message = new HashMap<>();
             message.put("role", role);
             message.put("content", content);
+            if (name != null) {
+                message.put("name", name);
+            }
             if (toolCalls != null) {
                 message.put("tool_calls", toolCalls.stream().map(ToolCall::forTemplate).toList());
             }

@@ -82,6 +82,15 @@ class ChatTemplateTest {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
+    @Test
+    void aParticipantsNameReachesTemplatesThatUseIt() {
+        ChatTemplate speakers = new ChatTemplate("{% for m in messages %}{{ m.role }}{% if m.name %} ({{ m.name }}){% endif %}: "
+                + "{{ m.content }}\n{% endfor %}", "", "");
+        assertThat(speakers.render(List.of(new ChatTemplate.Message("user", "Draft a headline.", null, null, "anna"),
+                new ChatTemplate.Message("user", "Shorter, please.")), false))
+                .isEqualTo("user (anna): Draft a headline.\nuser: Shorter, please.\n");
+    }
+
     /** The test template that lays out tools: tools, an assistant's call and the tool's answer reach the prompt. */
     @Test
     void toolsCallsAndResultsReachThePrompt() throws Exception {
