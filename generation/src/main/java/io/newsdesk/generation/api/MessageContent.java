@@ -42,7 +42,7 @@ final class MessageContent extends StdDeserializer<String> {
             if (!type.equals("text")) {
                 throw new RefusedJsonValueException(parser, type.isEmpty() || !part.isObject()
                         ? "each part is an object {\"type\": \"text\", \"text\": ...}"
-                        : "the models served here read text only; a " + type + " part cannot be taken");
+                        : "the models served here read text only; a part of type " + type + " cannot be taken");
             }
             if (!part.path("text").isTextual()) {
                 throw new RefusedJsonValueException(parser, "a text part's text must be a string");
