@@ -50,6 +50,15 @@ class TextTheDatabaseRefusesTest {
     }
 
     @Test
+    void aBodyThatIsNotUtf8IsRefusedSayingSo() {
+        String id = uniqueId("latin1");
+        byte[] latin1 = "{\"title\":\"Caf\u00e9 opens\",\"section\":\"news\"}".getBytes(StandardCharsets.ISO_8859_1);
+        given().contentType("application/json; charset=ISO-8859-1").body(latin1).put("/api/articles/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("title")).body("errors[0].message", containsString("UTF-8"));
+        given().get("/api/articles/" + id).then().statusCode(404);
+    }
+
+    @Test
     void anImportLineWithANulIsReportedAndTheOthersLand() {
         String good = uniqueId("nulimp");
         String bad = uniqueId("nulimp");

@@ -32,6 +32,9 @@ public final class EntityTags {
         List<Long> versions = new ArrayList<>();
         for (String part : header.split(",")) {
             String tag = part.strip();
+            if (tag.isEmpty()) {
+                continue; // HTTP lists may hold empty elements ("1", , "2")
+            }
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
@@ -43,6 +46,9 @@ public final class EntityTags {
             } catch (NumberFormatException e) {
                 throw malformed(headerName, header);
             }
+        }
+        if (versions.isEmpty()) {
+            throw malformed(headerName, header); // commas alone: not a condition, and never "*"
         }
         return versions;
     }

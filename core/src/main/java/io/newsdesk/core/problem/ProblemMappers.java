@@ -44,7 +44,8 @@ public class ProblemMappers {
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return badRequest("malformed-json", "Malformed JSON", "the request body is not valid JSON" + where, uri);
+        return badRequest("malformed-json", "Malformed JSON", "the request body is not valid JSON" + where
+                + (invalidUtf8(e) ? ": it " + NOT_UTF8 : ""), uri);
     }
 
     @ServerExceptionMapper
@@ -61,7 +62,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
-        String reason = e instanceof RefusedJsonValueException refused ? refused.reason() : "cannot be read from the JSON given";
+        String reason = e instanceof RefusedJsonValueException refused ? refused.reason()
+                : invalidUtf8(e) ? NOT_UTF8 : "cannot be read from the JSON given";
         return ProblemResponses.render(invalidField(fieldPath(e), reason), path(uri));
     }
 
@@ -155,6 +157,18 @@ public class ProblemMappers {
         return ProblemResponses.render(Problem.of("internal-error", "Internal error", 500,
                 "the service failed to answer; the operators can find reference " + reference + " in its log")
                 .with("reference", reference), path(uri));
+    }
+
+    private static final String NOT_UTF8 = "is not valid UTF-8, as JSON sent between systems must be (RFC 8259)";
+
+    /** Jackson's words for bytes that are not UTF-8 (a Latin-1 body, say), anywhere in {@code e}'s causes. */
+    static boolean invalidUtf8(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Invalid UTF-8")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
