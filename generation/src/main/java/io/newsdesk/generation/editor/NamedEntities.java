@@ -2,8 +2,10 @@ package io.newsdesk.generation.editor;
 
 import io.newsdesk.generation.editor.WordCasing.Evidence;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,15 +29,17 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 public final class NamedEntities {
 
     /** Lower-case words that may join the parts of one name. */
-    static final Set<String> JOINERS = Set.of("of", "de", "del", "la", "le", "van", "von", "der", "den", "du", "da", "&");
+    static final Set<String> JOINERS = Set.of("of", "de", "del", "la", "le", "van", "von", "der", "den", "du", "da",
+            "&");
     /** Titles and roles written before a name, not part of it. */
-    static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "rep", "sen", "gov", "lt", "gen", "sgt", "col", "capt",
-            "prof", "rev", "president", "senator", "governor", "mayor", "coach", "officer", "deputy", "judge", "detective",
-            "representative", "chairman", "sheriff", "commissioner", "secretary", "speaker", "attorney", "chief");
+    static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "rep", "sen", "gov", "lt", "gen", "sgt", "col",
+            "capt", "prof", "rev", "president", "senator", "governor", "mayor", "coach", "officer", "deputy", "judge",
+            "detective", "representative", "chairman", "sheriff", "commissioner", "secretary", "speaker", "attorney",
+            "chief");
     /** Days and months, with their abbreviations: dates rather than names. */
-    static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+    static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
     /**
      * Words that open sentences, which a small archive may not have met in lower case yet, so that an unseen one is
      * not taken for a first name: Snowball's English stop words (Lucene ships them) and common openers it lacks.
@@ -48,7 +52,7 @@ public final class NamedEntities {
     private NamedEntities() {
     }
 
-    /** Up to {@code count} names in {@code text}, most frequent first, judged with the archive's {@code casing}. */
+    /** Up to {@code count} names in {@code text}, most frequent first, judged with the {@code archive}'s casing. */
     public static List<String> find(String text, int count, WordCasing archive) {
         List<String> sentences = Sentences.of(text);
         WordCasing own = WordCasing.learn(List.of(text));
@@ -61,11 +65,13 @@ public final class NamedEntities {
             for (int i = 0; i < tokens.size(); i++) {
                 String token = tokens.get(i);
                 if (isName(tokens, i, headline, shouted, own, archive)) {
-                    boolean abbreviation = token.indexOf('.') > 0 && i + 1 < tokens.size() && tokens.get(i + 1).equals(".");
+                    boolean abbreviation = token.indexOf('.') > 0 && i + 1 < tokens.size()
+                            && tokens.get(i + 1).equals(".");
                     run.add(abbreviation ? token + "." : token); // "D.C." loses its last dot to the tokens
-                    if (WordCasing.withoutPossessive(token).equals(token)) {
+                    boolean possessive = !WordCasing.withoutPossessive(token).equals(token);
+                    if (!possessive) {
                         continue;
-                    } // else the owner ends the name: "Kim Kardashian's SKIMS" is two
+                    } // an owner ends a name: "Kim Kardashian's SKIMS" is two
                 } else if (!run.isEmpty() && JOINERS.contains(token) && i + 1 < tokens.size()
                         && isName(tokens, i + 1, headline, shouted, own, archive)) {
                     run.add(token);
@@ -80,14 +86,18 @@ public final class NamedEntities {
     }
 
     private static Set<String> common() {
-        Set<String> words = new HashSet<>(List.of("every", "another", "many", "several", "much", "last", "next", "today", "yesterday", "tomorrow", "tonight", "now", "later", "earlier", "meanwhile", "however",
-                "also", "still", "even", "just", "already", "yet", "instead", "despite", "although", "though", "since",
-                "unlike", "like", "amid", "among", "without", "within", "according"));
-        try (Reader list = new InputStreamReader(SnowballFilter.class.getResourceAsStream("english_stop.txt"),
-                StandardCharsets.UTF_8)) {
+        Set<String> words = new HashSet<>(List.of("every", "another", "many", "several", "much", "last", "next",
+                "today", "yesterday", "tomorrow", "tonight", "now", "later", "earlier", "meanwhile", "however", "also",
+                "still", "even", "just", "already", "yet", "instead", "despite", "although", "though", "since", "unlike",
+                "like", "amid", "among", "without", "within", "according"));
+        InputStream snowball = SnowballFilter.class.getResourceAsStream("english_stop.txt");
+        if (snowball == null) {
+            throw new IllegalStateException("Lucene's Snowball English stop words are missing from the classpath");
+        }
+        try (Reader list = new InputStreamReader(snowball, StandardCharsets.UTF_8)) {
             WordlistLoader.getSnowballWordSet(list).forEach(word -> words.add(new String((char[]) word)));
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("Lucene's Snowball English stop words cannot be read", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lucene's Snowball English stop words cannot be read", e);
         }
         return Set.copyOf(words);
     }
@@ -128,11 +138,14 @@ public final class NamedEntities {
         }
         // unseen: a first name before a surname ("Bernie Sanders rallied", "Selena Gomez Deletes Photo"), unless it is
         // a word that opens sentences ("Every Harbridge library")
-        return !COMMON.contains(key) && i + 1 < tokens.size() && (evidence(tokens.get(i + 1), own, archive) == Evidence.NAME
-                || !headline && Character.isUpperCase(tokens.get(i + 1).charAt(0)));
+        if (COMMON.contains(key) || i + 1 == tokens.size()) {
+            return false;
+        }
+        String next = tokens.get(i + 1);
+        return evidence(next, own, archive) == Evidence.NAME || !headline && Character.isUpperCase(next.charAt(0));
     }
 
-    /** The text's own use of the word first (any capitalised use inside a sentence, or any lower-case use), then the archive's. */
+    /** The text's own use of the word (capitalised inside a sentence, or in lower case), else the archive's. */
     private static Evidence evidence(String token, WordCasing own, WordCasing archive) {
         if (!Character.isUpperCase(token.charAt(0))) {
             return Evidence.WORD;
@@ -145,7 +158,7 @@ public final class NamedEntities {
     private static String name(List<String> run) {
         int start = 0;
         int end = run.size();
-        while (start < end && (TITLES.contains(WordCasing.key(run.get(start)).replace(".", "")) || JOINERS.contains(run.get(start)))) {
+        while (start < end && (isTitle(run.get(start)) || JOINERS.contains(run.get(start)))) {
             start++;
         }
         while (end > start && JOINERS.contains(run.get(end - 1))) {
@@ -157,6 +170,10 @@ public final class NamedEntities {
         List<String> words = new ArrayList<>(run.subList(start, end));
         words.set(words.size() - 1, WordCasing.withoutPossessive(words.get(words.size() - 1)));
         return String.join(" ", words);
+    }
+
+    private static boolean isTitle(String token) {
+        return TITLES.contains(WordCasing.key(token).replace(".", ""));
     }
 
     private static boolean isAcronym(String token) {
