@@ -124,8 +124,9 @@ public class EditorResource {
     @BodyLimit(MAX_BODY_BYTES)
     @Operation(summary = "Meta description and slug",
             description = "The meta description (at most 160 characters, cut at a word) comes from the extractive "
-                    + "summary's lead; the slug from the title (lower-case ASCII words and hyphens, at most 80 "
-                    + "characters). Limits as for summarize.")
+                    + "summary's lead; the slug from the title (lower-case ASCII words and hyphens, accents "
+                    + "dropped and letters such as ß and ø spelt out; a title in another script keeps its own letters; at "
+                    + "most 80 characters). Limits as for summarize.")
     @APIResponse(responseCode = "200", description = "The SEO text and the engine")
     @APIResponse(responseCode = "400", description = "Neither or both of text and articleId")
     @APIResponse(responseCode = "404", description = "No such article")

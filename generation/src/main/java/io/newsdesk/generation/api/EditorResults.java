@@ -32,7 +32,8 @@ final class EditorResults {
 
     @Schema(name = "EditorSeo")
     record Seo(String engine, @Schema(description = "At most 160 characters, cut at a word") String metaDescription,
-            @Schema(description = "Lower-case ASCII words and hyphens, at most 80 characters") String slug) {
+            @Schema(description = "Lower-case ASCII words and hyphens (a title in another script keeps its "
+                    + "own letters), at most 80 characters") String slug) {
     }
 
     @Schema(name = "EditorKeywords")

@@ -27,4 +27,16 @@ class SeoTextTest {
         String slug = SeoText.slug("word ".repeat(40));
         assertThat(slug).hasSizeLessThanOrEqualTo(80).doesNotEndWith("-").matches("[a-z0-9]+(-[a-z0-9]+)*");
     }
+
+    @Test
+    void latinLettersWithoutAccentsAreSpeltOutAndOtherScriptsKept() {
+        assertThat(SeoText.slug("Straße in Tromsø reopens after Łódź talks")).isEqualTo("strasse-in-tromso-reopens-after-lodz-talks");
+        assertThat(SeoText.slug("Æbleskiver and œufs at the Þingvellir fair")).isEqualTo("aebleskiver-and-oeufs-at-the-thingvellir-fair");
+        assertThat(SeoText.slug("Αθήνα: νέο μετρό")).isEqualTo("αθήνα-νέο-μετρό");
+        assertThat(SeoText.slug("COVID-19 в Москве")).as("a mixed title keeps every word").isEqualTo("covid-19-в-москве");
+        assertThat(SeoText.slug("नई दिल्ली में बारिश")).as("marks that spell vowels stay").isEqualTo("नई-दिल्ली-में-बारिश");
+        String longSlug = SeoText.slug("东京".repeat(30) + " " + "\uD83D\uDE00".repeat(60));
+        assertThat(longSlug.length()).isLessThanOrEqualTo(80);
+        assertThat(Character.isHighSurrogate(longSlug.charAt(longSlug.length() - 1))).as("never half a character").isFalse();
+    }
 }
