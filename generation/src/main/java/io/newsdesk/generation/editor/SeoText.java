@@ -20,7 +20,8 @@ public final class SeoText {
         if (clean.length() <= MAX_DESCRIPTION) {
             return clean;
         }
-        String cut = clean.substring(0, MAX_DESCRIPTION - 1);
+        int end = Character.isLowSurrogate(clean.charAt(MAX_DESCRIPTION - 1)) ? MAX_DESCRIPTION - 2 : MAX_DESCRIPTION - 1;
+        String cut = clean.substring(0, end); // never half a character
         int space = cut.lastIndexOf(' ');
         if (space > MAX_DESCRIPTION / 2) {
             cut = cut.substring(0, space);

@@ -38,5 +38,9 @@ class SeoTextTest {
         String longSlug = SeoText.slug("东京".repeat(30) + " " + "\uD83D\uDE00".repeat(60));
         assertThat(longSlug.length()).isLessThanOrEqualTo(80);
         assertThat(Character.isHighSurrogate(longSlug.charAt(longSlug.length() - 1))).as("never half a character").isFalse();
+        for (int shift = 0; shift < 2; shift++) {
+            String description = SeoText.description("x".repeat(shift) + "\uD83D\uDE00".repeat(100));
+            assertThat(description.codePoints()).as("no lone surrogate").noneMatch(c -> c >= 0xD800 && c <= 0xDFFF);
+        }
     }
 }
