@@ -30,6 +30,8 @@ class KeyphrasesAndHeadlinesTest {
         assertThat(HeadlineWriter.compress("Harbridge council approved a budget on Tuesday that keeps every branch library open."))
                 .isEqualTo("Harbridge council approved a budget that keeps every branch library open");
         assertThat(HeadlineWriter.compress("word ".repeat(40))).hasSizeLessThanOrEqualTo(HeadlineWriter.MAX_CHARS);
+        assertThat(HeadlineWriter.compress("x" + "\uD83D\uDE00".repeat(60)).codePoints()).as("never half an emoji")
+                .noneMatch(c -> c >= 0xD800 && c <= 0xDFFF);
         assertThat(HeadlineWriter.candidates(List.of("A.", "A.", "B."), 3)).containsExactly("A", "B");
     }
 }
