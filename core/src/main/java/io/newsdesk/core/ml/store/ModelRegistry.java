@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,6 +84,7 @@ public class ModelRegistry {
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidRequestException("folder: " + folder + " is not a supported " + task.code() + " model: " + e.getMessage());
         }
+        Instant registeredAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 INSERT INTO core_model (name, task, folder, registered_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET task = EXCLUDED.task, folder = EXCLUDED.folder,
@@ -90,13 +92,14 @@ public class ModelRegistry {
             s.setString(1, name);
             s.setString(2, task.code());
             s.setString(3, folder);
-            s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.setTimestamp(4, Timestamp.from(registeredAt));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot register model " + name, e);
         }
         unload(name);
-        return find(name).orElseThrow();
+        // what was written, not read back: a deletion racing this registration must not turn it into an error
+        return new RegisteredModel(name, task, folder, architecture, registeredAt, false, 0, null, null, 0);
     }
 
     /** The folder inside the store; anything outside it, or no path at all, is refused. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsdesk.core.problem.ServiceUnavailableException;
 import io.newsdesk.core.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +117,28 @@ class ModelRegistryTest {
             assertThatThrownBy(() -> stale.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(ServiceUnavailableException.class)
                     .hasMessageContaining("registered again");
             assertThat(registry.textGeneration("moving").model().config().modelType()).isEqualTo("qwen2");
+        });
+    }
+
+    @Test
+    void registrationsAndDeletionsOfOneNameRacingNeverFail() throws Exception {
+        withRegistry(new HeldLoader("none"), 8, (registry, pool) -> {
+            RegisteredModel first = registry.register("racing", ModelTask.TEXT_GENERATION, "tiny-qwen2");
+            assertThat(registry.find("racing")).as("what register returns is what is stored").contains(first);
+            List<CompletableFuture<Object>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                boolean register = i % 2 == 0;
+                calls.add(CompletableFuture.supplyAsync(() -> register
+                        ? registry.register("racing", ModelTask.TEXT_GENERATION, "tiny-llama")
+                        : registry.delete("racing"), pool));
+            }
+            for (CompletableFuture<Object> call : calls) {
+                Object result = call.get(20, TimeUnit.SECONDS);
+                if (result instanceof RegisteredModel model) {
+                    assertThat(model.folder()).isEqualTo("tiny-llama");
+                    assertThat(model.architecture()).isEqualTo("llama");
+                }
+            }
         });
     }
 }
