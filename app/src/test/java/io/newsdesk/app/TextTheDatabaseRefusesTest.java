@@ -11,19 +11,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
  * Text PostgreSQL cannot store (the NUL character) is refused with a 400 naming the field wherever a body is read,
- * and nothing is stored; a write that really lost a race is the only failure answered as a 409 to retry.
+ * and nothing is stored.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -91,29 +86,5 @@ class TextTheDatabaseRefusesTest {
         given().urlEncodingEnabled(false).get("/v1/models/%00").then().statusCode(404)
                 .body("error.code", equalTo("model_not_found"));
         given().urlEncodingEnabled(false).get("/v1/models/a%2F..%2Fb").then().statusCode(404);
-    }
-
-    @Test
-    void racingWritesOfOneNewArticleEndInOneCreationAndRetriableConflicts() throws Exception {
-        String id = uniqueId("race");
-        int writers = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                Map<String, Object> body = Api.article("Council vote, version " + w, "news", "<p>Version " + w + ".</p>");
-                Callable<Integer> put = () -> given().contentType(ContentType.JSON).body(body).put("/api/articles/" + id).statusCode();
-                statuses.add(pool.submit(put));
-            }
-            List<Integer> seen = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                seen.add(status.get());
-            }
-            assertThat(seen).allMatch(s -> s == 200 || s == 201 || s == 409, "created, updated or asked to retry");
-            assertThat(seen).filteredOn(s -> s == 201).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
-        given().get("/api/articles/" + id).then().statusCode(200).body("title", containsString("Council vote"));
     }
 }

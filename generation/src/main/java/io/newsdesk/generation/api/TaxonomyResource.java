@@ -67,8 +67,8 @@ public class TaxonomyResource {
     @APIResponse(responseCode = "400", description = "Bad name, label or description, or the taxonomy is full")
     public Response put(@PathParam("name") @Pattern(regexp = ContentIds.SECTION_PATTERN) String name,
             @Valid @NotNull SectionDescription section) {
-        boolean created = taxonomy.put(name, section.label().strip(), section.description().strip());
-        return Response.status(created ? 201 : 200).entity(taxonomy.find(name).orElseThrow()).build();
+        Taxonomy.Written written = taxonomy.put(name, section.label().strip(), section.description().strip());
+        return Response.status(written.created() ? 201 : 200).entity(written.section()).build();
     }
 
     @DELETE

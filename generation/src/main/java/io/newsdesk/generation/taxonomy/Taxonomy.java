@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,22 +74,30 @@ public class Taxonomy {
         return written().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** Creates or replaces a section; true when it is new. */
-    public boolean put(String name, String label, String description) {
-        boolean exists = find(name).isPresent();
-        if (!exists && written().size() >= MAX_SECTIONS) {
+    /** A section as a write stored it, and whether the write created it. */
+    public record Written(TaxonomySection section, boolean created) {
+    }
+
+    /** Creates or replaces a section. */
+    public Written put(String name, String label, String description) {
+        if (find(name).isEmpty() && written().size() >= MAX_SECTIONS) {
             throw new io.newsdesk.core.problem.InvalidRequestException("the taxonomy already has " + MAX_SECTIONS + " sections");
         }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
+        // xmax is 0 on a row this statement inserted: whether it created the section, even against a racing writer
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 INSERT INTO generation_section (name, label, description, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET label = EXCLUDED.label, description = EXCLUDED.description,
-                    updated_at = EXCLUDED.updated_at""")) {
+                    updated_at = EXCLUDED.updated_at
+                RETURNING xmax = 0""")) {
             s.setString(1, name);
             s.setString(2, label);
             s.setString(3, description);
-            s.setTimestamp(4, Timestamp.from(Instant.now()));
-            s.executeUpdate();
-            return !exists;
+            s.setTimestamp(4, Timestamp.from(now));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new Written(new TaxonomySection(name, label, description, now), rs.getBoolean(1));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store section " + name, e);
         }

@@ -201,7 +201,8 @@ public class ModelRegistry {
     /** Loads a registered model's weights now, so that its first request does not wait for them. */
     public RegisteredModel load(String name) {
         textGeneration(name);
-        return find(name).orElseThrow();
+        return find(name).orElseThrow(() -> new UnknownModelException(name, // deleted meanwhile
+                list().stream().filter(m -> m.task() == ModelTask.TEXT_GENERATION).map(RegisteredModel::name).toList()));
     }
 
     /** Frees a model's weights; it loads again on its next use. */
