@@ -58,6 +58,30 @@ class RacingWritesTest {
     }
 
     @Test
+    void importsOfTheSameNewArticlesAtOnceCreateEachOnceAndReportNoFailures() throws Exception {
+        String prefix = uniqueId("race-import");
+        StringBuilder ndjson = new StringBuilder();
+        for (int k = 0; k < 30; k++) {
+            ndjson.append("{\"id\":\"").append(prefix).append('-').append(k).append("\",\"title\":\"Ferry timetable ")
+                    .append(k).append("\",\"section\":\"news\"}\n");
+        }
+        byte[] body = ndjson.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            jobs.add(given().contentType("application/x-ndjson").body(body).post("/api/articles:import").then().statusCode(202)
+                    .extract().path("id"));
+        }
+        int created = 0;
+        for (String job : jobs) {
+            Api.awaitJob(job, "succeeded");
+            var result = given().get("/api/jobs/" + job).then().extract().jsonPath();
+            assertThat(result.getList("result.errors")).as("a lost race is tried again, not reported").isEmpty();
+            created += result.getInt("result.created");
+        }
+        assertThat(created).isEqualTo(30);
+    }
+
+    @Test
     void aSectionDescribedAndRemovedAtOnceIsCreatedOnceAndNeverAnError() throws Exception {
         String name = uniqueId("race-section");
         List<Callable<Integer>> calls = new ArrayList<>();

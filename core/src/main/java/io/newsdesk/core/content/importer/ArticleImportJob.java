@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdesk.core.content.ArticleInput;
 import io.newsdesk.core.content.ArticleService;
 import io.newsdesk.core.content.ArticleWrite;
+import io.newsdesk.core.content.ConcurrentUpdateException;
 import io.newsdesk.core.content.ContentIds;
 import io.newsdesk.core.content.WriteConditions;
 import io.newsdesk.core.jobs.JobContext;
@@ -36,6 +37,8 @@ public class ArticleImportJob implements JobHandler {
     /** Errors listed in the result; more are counted but not listed. */
     static final int MAX_LISTED_ERRORS = 1000;
     private static final int CHECKPOINT_EVERY = 100;
+    /** Tries of one line's write that lost races before it is reported as failed. */
+    static final int RACE_ATTEMPTS = 3;
 
     private final ArticleService articles;
     private final Validator validator;
@@ -98,7 +101,7 @@ public class ArticleImportJob implements JobHandler {
                 tally.error(lineNumber, reasons);
                 return;
             }
-            ArticleWrite write = articles.put(id, input, WriteConditions.none());
+            ArticleWrite write = putWinningRaces(id, input);
             switch (write.outcome()) {
                 case CREATED -> tally.created++;
                 case UPDATED -> tally.updated++;
@@ -108,6 +111,22 @@ public class ArticleImportJob implements JobHandler {
             tally.error(lineNumber, describe(e));
         } catch (ProblemException e) {
             tally.error(lineNumber, e.problem().detail());
+        }
+    }
+
+    /**
+     * Writes the line's article, trying again when another writer of the same article got there first (another
+     * import of the same file, an editor's save): unlike an HTTP client, an import has nobody to retry for it.
+     */
+    private ArticleWrite putWinningRaces(String id, ArticleInput input) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return articles.put(id, input, WriteConditions.none());
+            } catch (ConcurrentUpdateException lost) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw lost;
+                }
+            }
         }
     }
 
