@@ -199,6 +199,55 @@ public final class CausalLm implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code ids} through the model in one pass and appends their keys and values to the cache, like
+     * {@link #forward}, but keeps each token's final hidden state and computes its logits only when asked: when
+     * tokens are run ahead on a guess (a predicted output), the guess usually fails somewhere, and the logits past
+     * that point (the output head for each row, the largest product) are never needed.
+     */
+    public Ahead forwardAhead(int[] ids, KvCache cache) {
+        NDManager kept = manager.newSubManager();
+        try (Pass pass = new Pass()) {
+            NDArray rows = hidden(ids, cache, pass);
+            rows.attach(kept);
+            cache.advance(ids.length);
+            return new Ahead(kept, rows, ids.length);
+        } catch (RuntimeException e) {
+            kept.close();
+            throw e;
+        }
+    }
+
+    /** Tokens run in one pass, each one's logits computed on demand. Close it when done with them. */
+    public final class Ahead implements AutoCloseable {
+
+        private final NDManager kept;
+        private final NDArray rows;
+        private final int count;
+
+        private Ahead(NDManager kept, NDArray rows, int count) {
+            this.kept = kept;
+            this.rows = rows;
+            this.count = count;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        /** The logits for the token after the {@code row}-th of the tokens run. */
+        public float[] logits(int row) {
+            try (Pass pass = new Pass()) {
+                return head(pass.attached(rows.get(new NDIndex("{}:{}", row, row + 1))), pass).toFloatArray();
+            }
+        }
+
+        @Override
+        public void close() {
+            kept.close();
+        }
+    }
+
     /** The final normalised hidden state of each of {@code ids}, their keys and values added to the cache. */
     private NDArray hidden(int[] ids, KvCache cache, Pass pass) {
         if (ids.length == 0) {

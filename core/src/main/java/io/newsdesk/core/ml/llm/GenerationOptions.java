@@ -25,16 +25,19 @@ import java.util.Map;
  *                          The empty text: an answer that opens with an object is that object, of the shape, and
  *                          ends when it closes (a tool call written bare, as Llama 3 writes them); one that opens
  *                          otherwise is free
+ * @param prediction        null, or the tokens the answer is expected to be much like (OpenAI's predicted output):
+ *                          where the answer follows them, several are run through the model in one pass, which
+ *                          changes how fast the answer comes, never what it is
  */
 public record GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
         long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty,
-        JsonShape json, Map<Integer, Float> logitBias, String jsonAfter) {
+        JsonShape json, Map<Integer, Float> logitBias, String jsonAfter, int[] prediction) {
 
     /** Free text. */
     public GenerationOptions(int maxNewTokens, double temperature, int topK, double topP, double repetitionPenalty,
             long seed, List<Integer> stopTokenIds, List<String> stopSequences, double frequencyPenalty, double presencePenalty) {
         this(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds, stopSequences, frequencyPenalty,
-                presencePenalty, null, Map.of(), null);
+                presencePenalty, null, Map.of(), null, null);
     }
 
     public GenerationOptions {
@@ -51,6 +54,7 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
             throw new IllegalArgumentException("JSON after a text needs the JSON's shape");
         }
         stopSequences = List.copyOf(stopSequences);
+        prediction = prediction == null ? null : prediction.clone();
     }
 
     /** Without OpenAI's frequency and presence penalties. */
@@ -62,25 +66,31 @@ public record GenerationOptions(int maxNewTokens, double temperature, int topK, 
     /** The same options with another seed: each of several answers to one request samples on its own. */
     public GenerationOptions withSeed(long newSeed) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, newSeed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, json, logitBias, jsonAfter);
+                stopSequences, frequencyPenalty, presencePenalty, json, logitBias, jsonAfter, prediction);
     }
 
     /** The same options with the text kept to one JSON object of {@code shape} (null: free text). */
     public GenerationOptions withJson(JsonShape shape) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, shape, logitBias, null);
+                stopSequences, frequencyPenalty, presencePenalty, shape, logitBias, null, prediction);
     }
 
     /** The same options with free text in which, each time {@code trigger} is written, an object of {@code shape} follows. */
     public GenerationOptions withJsonAfter(String trigger, JsonShape shape) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, shape, logitBias, trigger);
+                stopSequences, frequencyPenalty, presencePenalty, shape, logitBias, trigger, prediction);
     }
 
     /** The same options with OpenAI's {@code logit_bias}: token id to the amount added to its logit. */
     public GenerationOptions withLogitBias(Map<Integer, Float> bias) {
         return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
-                stopSequences, frequencyPenalty, presencePenalty, json, bias, jsonAfter);
+                stopSequences, frequencyPenalty, presencePenalty, json, bias, jsonAfter, prediction);
+    }
+
+    /** The same options with the answer expected to be much like {@code tokens} (null: no prediction). */
+    public GenerationOptions withPrediction(int[] tokens) {
+        return new GenerationOptions(maxNewTokens, temperature, topK, topP, repetitionPenalty, seed, stopTokenIds,
+                stopSequences, frequencyPenalty, presencePenalty, json, logitBias, jsonAfter, tokens);
     }
 
     public static GenerationOptions greedy(int maxNewTokens) {

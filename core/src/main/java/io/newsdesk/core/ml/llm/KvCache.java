@@ -101,6 +101,17 @@ public final class KvCache implements AutoCloseable {
         length += tokens;
     }
 
+    /**
+     * Forgets every token past the first {@code tokens}: they were run ahead on a guess that did not come true. Their
+     * keys and values stay in the buffers until the next tokens overwrite them.
+     */
+    void rewind(int tokens) {
+        if (tokens < 0 || tokens > length) {
+            throw new IllegalArgumentException("cannot rewind " + length + " cached tokens to " + tokens);
+        }
+        length = tokens;
+    }
+
     @Override
     public void close() {
         manager.close();
