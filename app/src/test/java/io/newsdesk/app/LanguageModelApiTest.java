@@ -465,6 +465,34 @@ class LanguageModelApiTest {
                 + "where the answer joins it").isGreaterThanOrEqualTo(promptTokens - 2);
     }
 
+    /**
+     * A predicted output streamed: the same text as without it, the usage chunk counting the predicted tokens taken;
+     * a prediction of another type is refused naming it.
+     */
+    @Test
+    void aPredictedOutputStreamsTheSameAnswerAndCountsWhatItTook() throws Exception {
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("model", "qwen-tiny", "messages",
+                List.of(Map.of("role", "user", "content", "Tighten this sentence: the meeting of the council was held on Tuesday.")),
+                "max_tokens", 20, "temperature", 0));
+        String plain = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .statusCode(200).extract().path("choices[0].message.content");
+        request.put("prediction", Map.of("type", "content", "content", List.of(Map.of("type", "text", "text", plain))));
+        request.put("stream", true);
+        request.put("stream_options", Map.of("include_usage", true));
+        String events = given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then()
+                .statusCode(200).extract().asString();
+        List<JsonNode> chunks = chunks(events);
+        StringBuilder streamed = new StringBuilder();
+        chunks.forEach(c -> c.path("choices").forEach(choice -> streamed.append(choice.path("delta").path("content").asText(""))));
+        assertThat(streamed.toString()).isEqualTo(plain);
+        JsonNode usage = chunks.get(chunks.size() - 1).path("usage");
+        assertThat(usage.path("completion_tokens_details").path("accepted_prediction_tokens").asInt()).isPositive();
+
+        request.put("prediction", Map.of("type", "text", "content", plain));
+        given().contentType(ContentType.JSON).body(request).post("/v1/chat/completions").then().statusCode(400)
+                .body("error.param", equalTo("prediction.type"));
+    }
+
     /** A map that keeps its keys in the order given, as a schema's properties must be. */
     private static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();

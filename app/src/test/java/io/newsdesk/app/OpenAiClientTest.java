@@ -15,6 +15,7 @@ import com.openai.models.chat.completions.ChatCompletionContentPart;
 import com.openai.models.chat.completions.ChatCompletionContentPartImage;
 import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionPredictionContent;
 import com.openai.models.chat.completions.ChatCompletionUserMessageParam;
 import com.openai.models.chat.completions.StructuredChatCompletion;
 import com.openai.models.chat.completions.StructuredChatCompletionCreateParams;
@@ -111,6 +112,27 @@ class OpenAiClientTest {
 
     private static ChatCompletionContentPartText textPart(String text) {
         return ChatCompletionContentPartText.builder().text(text).build();
+    }
+
+    /**
+     * A predicted output, as an edit request sends the article it edits: the answer is the one without it, and the
+     * usage says how many predicted tokens it took.
+     */
+    @Test
+    void theOfficialClientSendsAPredictedOutput() {
+        OpenAIClient client = clientOfARegisteredModel();
+        ChatCompletionCreateParams plain = ChatCompletionCreateParams.builder().model("qwen-sdk")
+                .addUserMessage("Fix the typos: The councel voted to reopen the libary.").maxCompletionTokens(24)
+                .temperature(0.0).build();
+        ChatCompletion first = client.chat().completions().create(plain);
+        String answer = first.choices().get(0).message().content().orElseThrow();
+        ChatCompletion predicted = client.chat().completions().create(plain.toBuilder()
+                .prediction(ChatCompletionPredictionContent.builder().content(answer).build()).build());
+        assertThat(predicted.choices().get(0).message().content()).contains(answer);
+        var details = predicted.usage().orElseThrow().completionTokensDetails().orElseThrow();
+        assertThat(details.acceptedPredictionTokens().orElseThrow()).as("the answer was its prediction").isPositive();
+        assertThat(first.usage().orElseThrow().completionTokensDetails().orElseThrow().acceptedPredictionTokens())
+                .contains(0L);
     }
 
     /** Several answers, logprobs and the legacy completions endpoint, read through the SDK's own types. */

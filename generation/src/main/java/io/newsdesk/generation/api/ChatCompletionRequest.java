@@ -67,7 +67,18 @@ public record ChatCompletionRequest(
         @Size(max = 256) @Schema(description = "OpenAI's end-user identifier (at most 256 characters): accepted so "
                 + "that clients which send it work; not used") String user,
         @JsonProperty("safety_identifier") @Size(max = 256) @Schema(description = "What OpenAI now asks for in place "
-                + "of user (at most 256 characters): accepted, not used") String safetyIdentifier) {
+                + "of user (at most 256 characters): accepted, not used") String safetyIdentifier,
+        @Valid @Schema(description = "OpenAI's predicted output: {\"type\": \"content\", \"content\": the text the "
+                + "answer is expected to be much like (a string or text parts, at most 200,000 characters), such as "
+                + "the article an edit request sends}. Where the answer follows it, up to 16 predicted tokens are run "
+                + "through the model in one pass; the answer is the same as without it. "
+                + "usage.completion_tokens_details counts the predicted tokens taken and those run but not taken")
+        Prediction prediction) {
+
+    /** OpenAI's predicted output: the text an answer is expected to be much like. */
+    public record Prediction(@NotNull @Pattern(regexp = "content") String type,
+            @NotNull @Size(max = 200_000) @JsonDeserialize(using = MessageContent.class) String content) {
+    }
 
     /** Which archive articles to ground a chat in. */
     public record ArchiveGrounding(

@@ -103,7 +103,8 @@ public class ChatCompletionsResource {
         }
         int topLogprobs = topLogprobs(body);
         CompletionService.Prepared prepared = completions.prepareChat(body.model(), messages, tools, parameters);
-        CompletionService.Prepared request = answerShape != null ? prepared.asJson(answerShape) : prepared;
+        CompletionService.Prepared request = (answerShape != null ? prepared.asJson(answerShape) : prepared)
+                .predicting(body.prediction() == null ? null : body.prediction().content());
         LogprobRecorder logprobs = topLogprobs < 0 ? null
                 : new LogprobRecorder(topLogprobs, request.model().tokenizer(), request.answers());
         CompletionService.AnswerTokens tokens = logprobs == null ? null : logprobs.listener();

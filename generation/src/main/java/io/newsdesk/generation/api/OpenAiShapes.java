@@ -25,6 +25,8 @@ final class OpenAiShapes {
         usage.put("completion_tokens", c.completionTokens());
         usage.put("total_tokens", c.promptTokens() + c.completionTokens());
         usage.put("prompt_tokens_details", Map.of("cached_tokens", c.cachedTokens()));
+        usage.put("completion_tokens_details", Map.of("accepted_prediction_tokens", c.acceptedPredictionTokens(),
+                "rejected_prediction_tokens", c.rejectedPredictionTokens()));
         return usage;
     }
 

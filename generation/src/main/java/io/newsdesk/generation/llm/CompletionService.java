@@ -61,6 +61,16 @@ public class CompletionService {
         public int completionTokens() {
             return choices.stream().mapToInt(TextGenerator.Generation::completionTokens).sum();
         }
+
+        /** Predicted tokens the answers took, over all of them. */
+        public int acceptedPredictionTokens() {
+            return choices.stream().mapToInt(TextGenerator.Generation::acceptedPredictionTokens).sum();
+        }
+
+        /** Predicted tokens run ahead that the answers did not take, over all of them. */
+        public int rejectedPredictionTokens() {
+            return choices.stream().mapToInt(TextGenerator.Generation::rejectedPredictionTokens).sum();
+        }
     }
 
     public Duration timeout() {
@@ -98,6 +108,17 @@ public class CompletionService {
                         + "whose token bytes are not read here, so its output cannot be kept to JSON");
             }
             return new Prepared(model, prompts, options.withJson(shape), choices);
+        }
+
+        /**
+         * The same request with every answer expected to be much like {@code text} (OpenAI's predicted output): the
+         * answers are the same, and come faster where they follow it. Null or empty: no prediction.
+         */
+        public Prepared predicting(String text) {
+            if (text == null || text.isEmpty()) {
+                return this;
+            }
+            return new Prepared(model, prompts, options.withPrediction(model.tokenizer().encode(text)), choices);
         }
     }
 
