@@ -11,6 +11,7 @@ import io.newsdesk.core.ml.llm.GenerationOptions;
 import io.newsdesk.core.ml.llm.JsonConstraint;
 import io.newsdesk.core.ml.llm.JsonShape;
 import io.newsdesk.core.ml.llm.KvCache;
+import io.newsdesk.core.ml.llm.LmTokenizer;
 import io.newsdesk.core.ml.llm.PromptCache;
 import io.newsdesk.core.ml.llm.TextGenerator;
 import io.newsdesk.core.ml.llm.TokenBytes;
@@ -153,6 +154,8 @@ public final class LlmThroughput {
                 overhead.append(overheadRow("the same stored in F32", single.model(), singleSpeed, readRate,
                         singleProducts));
                 overhead.append(promptCacheLine(half.model()));
+                overhead.append(predictionTable(half.model(), published, "BF16"));
+                overhead.append(predictionTable(single.model(), full, "F32"));
                 return row("Qwen2.5-0.5B shape, random weights, BF16 as published", half, halfSpeed)
                         + row("the same stored in F32", single, singleSpeed);
             }
@@ -196,6 +199,60 @@ public final class LlmThroughput {
                 + "prompt again takes %.1f ms (its kept logits, no forward pass). Best of %d rounds.%n", SHAPED_PROMPT,
                 SHAPED_PROMPT - NEXT_TURN_TOKENS, nextTurn, NEXT_TURN_TOKENS, whole, whole / nextTurn, same * 1000,
                 SHAPED_ROUNDS);
+    }
+
+    /** Tokens each answer of the predicted-output measurement generates, after a prompt of as many. */
+    static final int PREDICTED_TOKENS = 64;
+    static final int PREDICTED_ROUNDS = 3;
+
+    /**
+     * Predicted outputs ({@code prediction} on chat completions): the same greedy answer generated without a
+     * prediction, with the answer itself as the prediction (an edit that changes nothing), with four of its tokens
+     * changed (an edit that changes a word), and with unrelated tokens. The answers are the same each time; what
+     * changes is how many steps take their logits from a pass run ahead.
+     */
+    static String predictionTable(CausalLm model, Path folder, String precision) throws java.io.IOException {
+        Files.writeString(folder.resolve("tokenizer.json"), syntheticByteLevelTokenizer(model.config().vocabSize()));
+        try (LmTokenizer tokenizer = LmTokenizer.load(folder)) {
+            TextGenerator generator = new TextGenerator(model, tokenizer);
+            int[] prompt = new Random(4).ints(PREDICTED_TOKENS, 3, model.config().vocabSize()).toArray();
+            GenerationOptions greedy = GenerationOptions.greedy(PREDICTED_TOKENS);
+            List<Integer> answer = new ArrayList<>();
+            generator.generate(prompt, greedy, piece -> { }, (id, logits) -> answer.add(id), () -> false);
+            int[] right = answer.stream().mapToInt(Integer::intValue).toArray();
+            int[] edited = right.clone();
+            for (int i = PREDICTED_TOKENS / 3; i < PREDICTED_TOKENS / 3 + 4; i++) {
+                edited[i] = (edited[i] + 1) % model.config().vocabSize();
+            }
+            int[] unrelated = new Random(5).ints(PREDICTED_TOKENS, 3, model.config().vocabSize()).toArray();
+            Map<String, int[]> predictions = new LinkedHashMap<>();
+            predictions.put("none", null);
+            predictions.put("the answer itself (an edit that changes nothing)", right);
+            predictions.put("the answer with 4 tokens changed a third of the way in", edited);
+            predictions.put("unrelated tokens", unrelated);
+            StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%nPredicted outputs on the %s model: the "
+                    + "same greedy answer of %d tokens (after a %d-token prompt) with each prediction; where the answer "
+                    + "follows it, up to %d predicted tokens run through the model in one pass and the steps that guessed "
+                    + "right take their logits from it. Best of %d rounds.%n%n| prediction | answer s | tokens/s "
+                    + "| predicted tokens taken | run but not taken | same answer |%n|---|---|---|---|---|---|%n",
+                    precision, PREDICTED_TOKENS, PREDICTED_TOKENS, TextGenerator.AHEAD, PREDICTED_ROUNDS));
+            for (Map.Entry<String, int[]> prediction : predictions.entrySet()) {
+                double best = Double.MAX_VALUE;
+                TextGenerator.Generation g = null;
+                List<Integer> ids = new ArrayList<>();
+                for (int round = 0; round < PREDICTED_ROUNDS; round++) {
+                    ids.clear();
+                    long t0 = System.nanoTime();
+                    g = generator.generate(prompt, greedy.withPrediction(prediction.getValue()), piece -> { },
+                            (id, logits) -> ids.add(id), () -> false);
+                    best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+                }
+                md.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f | %d | %d | %s |%n", prediction.getKey(), best,
+                        g.completionTokens() / best, g.acceptedPredictionTokens(), g.rejectedPredictionTokens(),
+                        ids.equals(answer) ? "yes" : "no"));
+            }
+            return md.toString();
+        }
     }
 
     /** A model and the seconds its loading took. */
@@ -426,8 +483,13 @@ public final class LlmThroughput {
         for (String token : tokens) {
             vocab.append(id == 0 ? "" : ",").append('"').append(token.replace("\\", "\\\\").replace("\"", "\\\"")).append("\":").append(id++);
         }
-        return "{\"added_tokens\":[],\"decoder\":{\"type\":\"ByteLevel\"},\"model\":{\"type\":\"BPE\",\"vocab\":{"
-                + vocab + "},\"merges\":[]}}";
+        // complete enough for Hugging Face's tokenizers library to load it, not only for TokenBytes to read it
+        return "{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,\"added_tokens\":[],\"normalizer\":null,"
+                + "\"pre_tokenizer\":{\"type\":\"ByteLevel\",\"add_prefix_space\":false,\"trim_offsets\":true,\"use_regex\":true},"
+                + "\"post_processor\":null,\"decoder\":{\"type\":\"ByteLevel\",\"add_prefix_space\":false,"
+                + "\"trim_offsets\":true,\"use_regex\":true},\"model\":{\"type\":\"BPE\",\"dropout\":null,\"unk_token\":null,"
+                + "\"continuing_subword_prefix\":null,\"end_of_word_suffix\":null,\"fuse_unk\":false,\"byte_fallback\":false,"
+                + "\"vocab\":{" + vocab + "},\"merges\":[]}}";
     }
 
     /** Seconds for the prefill and for the decode steps. */

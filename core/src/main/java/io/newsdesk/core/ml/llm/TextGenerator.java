@@ -91,7 +91,14 @@ public final class TextGenerator {
     static final int PREFILL_CHUNK = 512;
 
     /** Predicted tokens run ahead in one pass: on a CPU a pass of several rows costs about the same for 3 or 16. */
-    static final int AHEAD = 16;
+    public static final int AHEAD = 16;
+    /**
+     * Guessed tokens a pass must see taken to pay for itself, and the passes short of that after which an answer
+     * guesses no more: on a CPU a pass of several rows costs several single steps, so a prediction the answer keeps
+     * leaving would make it slower than none.
+     */
+    static final int PAYING_GUESSES = 4;
+    static final int MOST_POOR_PASSES = 3;
 
     private final CausalLm model;
     private final LmTokenizer tokenizer;
@@ -302,6 +309,8 @@ public final class TextGenerator {
         private int[] guessed;
         /** Guessed tokens the answer has taken so far. */
         private int confirmed;
+        /** Passes whose guess the answer left before it had taken {@value #PAYING_GUESSES} of its tokens. */
+        private int poorPasses;
         int accepted;
         int rejected;
 
@@ -320,6 +329,7 @@ public final class TextGenerator {
                 accepted++;
                 float[] logits = ahead.logits(confirmed);
                 if (confirmed == guessed.length) {
+                    draft.tookAll(confirmed);
                     forget();
                 }
                 return logits;
@@ -328,9 +338,12 @@ public final class TextGenerator {
                 int unused = unconfirmed();
                 rejected += unused;
                 cache.rewind(cache.length() - unused);
+                draft.missed(confirmed);
+                poorPasses += confirmed < PAYING_GUESSES ? 1 : 0;
                 forget();
             }
-            int[] guess = draft == null ? new int[0] : draft.next(context, answerStart, length, Math.min(AHEAD, room));
+            boolean guessing = draft != null && poorPasses < MOST_POOR_PASSES;
+            int[] guess = guessing ? draft.next(context, answerStart, length, Math.min(AHEAD, room)) : new int[0];
             if (guess.length == 0) {
                 return model.forwardLast(new int[] {next}, cache);
             }

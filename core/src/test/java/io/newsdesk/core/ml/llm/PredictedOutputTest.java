@@ -109,4 +109,22 @@ class PredictedOutputTest {
         assertThat(draft.next(changed, 2, 9, 3)).as("met it again").containsExactly(8, 9);
         assertThat(draft.next(changed, 2, 9, 0)).isEmpty();
     }
+
+    @Test
+    void aGuessTheAnswerLeftIsNotMadeAgainAndATakenOneIsFollowedOn() {
+        // a run of one token, as random weights and real models in a loop write them
+        PredictedDraft draft = new PredictedDraft(new int[] {5, 5, 5, 5, 9, 5, 5, 5, 5, 5});
+        int[] answer = {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5};
+        assertThat(draft.next(answer, 0, 1, 4)).containsExactly(5, 5, 5, 9);
+        draft.missed(3); // the answer took 5, 5, 5 and not the 9
+        for (int length = 5; length < 8; length++) {
+            assertThat(draft.next(answer, 0, length, 4)).as("never back before the 9, so never the 9 again").doesNotContain(9);
+        }
+
+        PredictedDraft counting = new PredictedDraft(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        int[] followed = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertThat(counting.next(followed, 0, 1, 3)).containsExactly(2, 3, 4);
+        counting.tookAll(3); // then the answer took 5 from the logits after the 4
+        assertThat(counting.next(followed, 0, 5, 3)).as("right after the guess and the token after it").containsExactly(6, 7, 8);
+    }
 }
