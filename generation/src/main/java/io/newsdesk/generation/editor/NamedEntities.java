@@ -142,7 +142,8 @@ public final class NamedEntities {
             return false;
         }
         String next = tokens.get(i + 1);
-        return evidence(next, own, archive) == Evidence.NAME || !headline && Character.isUpperCase(next.charAt(0));
+        return evidence(next, own, archive) == Evidence.NAME || !headline && Character.isUpperCase(next.charAt(0))
+                || !shouted && (isAcronym(next) || hasInnerCapital(next)); // "Kardashian's SKIMS"
     }
 
     /** The text's own use of the word (capitalised inside a sentence, or in lower case), else the archive's. */
