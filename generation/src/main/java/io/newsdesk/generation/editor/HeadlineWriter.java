@@ -38,7 +38,8 @@ public final class HeadlineWriter {
                 .replaceAll("\\s+on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b", "")
                 .replaceAll("[.!]+$", "");
         if (h.length() > MAX_CHARS) {
-            h = h.substring(0, Character.isLowSurrogate(h.charAt(MAX_CHARS)) ? MAX_CHARS - 1 : MAX_CHARS); // whole characters
+            int end = Character.isLowSurrogate(h.charAt(MAX_CHARS)) ? MAX_CHARS - 1 : MAX_CHARS; // whole characters
+            h = h.substring(0, end);
             int space = h.lastIndexOf(' ');
             h = (space > MAX_CHARS / 2 ? h.substring(0, space) : h).replaceAll("[\\s,;:-]+$", "");
         }

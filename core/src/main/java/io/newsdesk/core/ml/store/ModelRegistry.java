@@ -77,6 +77,9 @@ public class ModelRegistry {
 
     /** Registers (or re-registers) a model folder of the store under {@code name}. */
     public RegisteredModel register(String name, ModelTask task, String folder) {
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("name: '" + name + "' is not 1-64 letters, digits, '.', '_' or '-'");
+        }
         Path path = resolve(folder);
         String architecture;
         try {
